@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test: formatting and lints, native
+# tests (types, backend, contract), component tests in headless Chromium, and
+# end-to-end tests of the release build against the real backend.
+set -euo pipefail
+"$(dirname "$0")/setup.sh"
+source "$(dirname "$0")/env.sh"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "lints"
+cargo clippy --locked -p ntm-types -p ntm-server --all-targets --quiet -- -D warnings
+cargo clippy --locked -p ntm-web --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native tests: shared types, backend, contract"
+cargo test --locked -p ntm-types -p ntm-server
+
+step "component tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked -p ntm-web --target wasm32-unknown-unknown
+
+step "end to end: release build against the reference backend"
+"$ROOT/scripts/build.sh"
+cargo build --locked -p ntm-server --quiet
+npx playwright test --config tests/e2e/playwright.config.ts

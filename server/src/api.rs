@@ -1,0 +1,135 @@
+//! `/api/…`: the JSON endpoints of the contract.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use ntm_types::{ApiError, Article, ArticlePage, Category, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use serde::Deserialize;
+
+use crate::db::{self, Db};
+use crate::error::AppError;
+
+pub fn router(db: Db) -> Router {
+    Router::new()
+        .route("/categories", get(list_categories))
+        .route("/articles", get(list_articles))
+        .route("/articles/{slug}", get(get_article))
+        .route("/openapi.json", get(openapi_document))
+        .fallback(crate::error::not_found_fallback)
+        .with_state(db)
+        // Answers change as news is published and counted: clients revalidate.
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            ),
+        )
+}
+
+/// Query of `GET /api/articles`. Unknown parameters are refused.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Slug of a category; all categories when absent.
+    pub category: Option<String>,
+    /// 1-based page number.
+    #[param(value_type = Option<u32>, minimum = 1)]
+    pub page: Option<String>,
+    /// Items per page, 1 to 50 (default 10).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
+    pub per_page: Option<String>,
+}
+
+fn parse_bounded(value: Option<&str>, name: &str, default: u32, max: u32) -> Result<u32, AppError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| AppError::bad_request(format!("Tham số {name} không hợp lệ."))),
+    }
+}
+
+/// Every category, in menu order.
+#[utoipa::path(get, path = "/categories", tag = "news",
+    responses((status = 200, description = "Categories", body = [Category])))]
+async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>, AppError> {
+    Ok(Json(db.call(|c| Ok(db::categories(c)?)).await?))
+}
+
+/// Newest articles first, one page at a time; a category narrows the list.
+#[utoipa::path(get, path = "/articles", tag = "news", params(ListQuery),
+    responses(
+        (status = 200, description = "One page of articles", body = ArticlePage),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 404, description = "No such category", body = ApiError)))]
+async fn list_articles(
+    State(db): State<Db>,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<ArticlePage>, AppError> {
+    let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
+    let page = parse_bounded(q.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
+    let per_page = parse_bounded(
+        q.per_page.as_deref(),
+        "per_page",
+        DEFAULT_PER_PAGE,
+        MAX_PER_PAGE,
+    )?;
+    let result = db
+        .call(move |c| {
+            let category = match q.category.as_deref() {
+                None => None,
+                Some(slug) => Some(
+                    db::category(c, slug)?
+                        .ok_or_else(|| AppError::not_found("Không tìm thấy chuyên mục này."))?,
+                ),
+            };
+            let (items, total_items) = db::article_summaries(
+                c,
+                category.as_ref().map(|(id, _)| *id),
+                per_page,
+                (page - 1) * per_page,
+            )?;
+            Ok(ArticlePage {
+                items,
+                page,
+                per_page,
+                total_items,
+                total_pages: total_items.div_ceil(per_page),
+                category: category.map(|(_, c)| c),
+            })
+        })
+        .await?;
+    Ok(Json(result))
+}
+
+/// One article with its newer and older neighbours in the same category.
+#[utoipa::path(get, path = "/articles/{slug}", tag = "news",
+    params(("slug" = String, Path, description = "The article's slug")),
+    responses(
+        (status = 200, description = "The article", body = Article),
+        (status = 404, description = "No such article", body = ApiError)))]
+async fn get_article(
+    State(db): State<Db>,
+    Path(slug): Path<String>,
+) -> Result<Json<Article>, AppError> {
+    let article = db
+        .call(move |c| {
+            db::article(c, &slug)?
+                .ok_or_else(|| AppError::not_found("Không tìm thấy bài viết này."))
+        })
+        .await?;
+    Ok(Json(article))
+}
+
+/// This contract, as OpenAPI 3.1.
+async fn openapi_document() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document_json(),
+    )
+}

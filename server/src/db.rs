@@ -1,0 +1,355 @@
+//! The SQLite database: opening, migrations and the queries the API needs.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use ntm_types::{Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, NEIGHBOURS};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::AppError;
+
+/// One connection behind a mutex. SQLite serialises writes anyway, and every query
+/// here takes well under a millisecond, so a pool would add nothing but code.
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+/// Schema changes, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE categories (
+    id          INTEGER PRIMARY KEY,
+    slug        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id             INTEGER PRIMARY KEY,
+    slug           TEXT NOT NULL UNIQUE,
+    category_id    INTEGER NOT NULL REFERENCES categories(id),
+    title          TEXT NOT NULL,
+    lead           TEXT NOT NULL DEFAULT '',
+    body_html      TEXT NOT NULL DEFAULT '',
+    image_src      TEXT,
+    image_alt      TEXT NOT NULL DEFAULT '',
+    image_width    INTEGER NOT NULL DEFAULT 0,
+    image_height   INTEGER NOT NULL DEFAULT 0,
+    author         TEXT NOT NULL DEFAULT '',
+    source         TEXT NOT NULL DEFAULT '',
+    views          INTEGER NOT NULL DEFAULT 0,
+    rating_enabled INTEGER NOT NULL DEFAULT 1,
+    rating_total   INTEGER NOT NULL DEFAULT 0,
+    rating_count   INTEGER NOT NULL DEFAULT 0,
+    published_at   INTEGER NOT NULL
+);
+CREATE INDEX articles_by_category ON articles(category_id, published_at);
+CREATE INDEX articles_by_time ON articles(published_at);
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    tag        TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+"#];
+
+/// An article as the seed or a test inserts it. The body is sanitized on the way in.
+#[derive(Clone, Debug, Default)]
+pub struct NewArticle {
+    pub slug: String,
+    pub category_slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body_html: String,
+    pub image: Option<Image>,
+    pub author: String,
+    pub source: String,
+    pub tags: Vec<String>,
+    pub views: u32,
+    pub rating_enabled: bool,
+    pub published_at: i64,
+}
+
+impl Db {
+    /// Opens (creating if needed) and migrates the database file; seeds demo
+    /// content into a new one.
+    pub fn open(path: &Path) -> rusqlite::Result<Db> {
+        let conn = Connection::open(path)?;
+        // WAL lets readers go on while a write commits; the timeout rides out a
+        // second process (a backup, the sqlite3 shell) holding the lock briefly.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Self::setup(conn, true)
+    }
+
+    /// A private in-memory database without demo content, for tests.
+    pub fn open_empty_in_memory() -> rusqlite::Result<Db> {
+        Self::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(mut conn: Connection, seed: bool) -> rusqlite::Result<Db> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tx = conn.transaction()?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i + 1)?;
+        }
+        tx.commit()?;
+        let db = Db(Arc::new(Mutex::new(conn)));
+        if seed && db.is_empty()? {
+            crate::seed::load(&db)?;
+        }
+        Ok(db)
+    }
+
+    /// Runs `f` with the connection on a blocking thread, off the async workers.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, AppError> + Send + 'static,
+    {
+        let db = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(|_| AppError::internal())?
+    }
+
+    /// The connection, for synchronous work at start-up and in tests.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
+        let mut conn = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut conn)
+    }
+
+    fn is_empty(&self) -> rusqlite::Result<bool> {
+        self.with(|c| c.query_row("SELECT COUNT(*) = 0 FROM categories", [], |r| r.get(0)))
+    }
+
+    pub fn insert_category(&self, c: &Category, position: i64) -> rusqlite::Result<()> {
+        self.with(|conn| {
+            conn.execute(
+                "INSERT INTO categories (slug, name, description, position) VALUES (?1, ?2, ?3, ?4)",
+                params![c.slug, c.name, c.description, position],
+            )
+            .map(drop)
+        })
+    }
+
+    pub fn insert_article(&self, a: &NewArticle) -> rusqlite::Result<i64> {
+        let body = crate::sanitize::clean_html(&a.body_html);
+        self.with(|conn| {
+            let tx = conn.transaction()?;
+            let category_id: i64 = tx.query_row(
+                "SELECT id FROM categories WHERE slug = ?1",
+                [&a.category_slug],
+                |r| r.get(0),
+            )?;
+            let (src, alt, w, h) = match &a.image {
+                Some(i) => (Some(i.src.as_str()), i.alt.as_str(), i.width, i.height),
+                None => (None, "", 0, 0),
+            };
+            tx.execute(
+                "INSERT INTO articles (slug, category_id, title, lead, body_html, image_src,
+                   image_alt, image_width, image_height, author, source, views,
+                   rating_enabled, published_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    a.slug,
+                    category_id,
+                    a.title,
+                    a.lead,
+                    body,
+                    src,
+                    alt,
+                    w,
+                    h,
+                    a.author,
+                    a.source,
+                    a.views,
+                    a.rating_enabled,
+                    a.published_at
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            for (i, tag) in a.tags.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
+                    params![id, i as i64, tag],
+                )?;
+            }
+            tx.commit()?;
+            Ok(id)
+        })
+    }
+}
+
+pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT slug, name, description FROM categories ORDER BY position, id")?;
+    let rows = stmt.query_map([], category_from)?;
+    rows.collect()
+}
+
+pub fn category(conn: &Connection, slug: &str) -> rusqlite::Result<Option<(i64, Category)>> {
+    conn.query_row(
+        "SELECT slug, name, description, id FROM categories WHERE slug = ?1",
+        [slug],
+        |r| Ok((r.get(3)?, category_from(r)?)),
+    )
+    .optional()
+}
+
+fn category_from(r: &Row) -> rusqlite::Result<Category> {
+    Ok(Category {
+        slug: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+    })
+}
+
+fn image_from(r: &Row, first: usize) -> rusqlite::Result<Option<Image>> {
+    let src: Option<String> = r.get(first)?;
+    Ok(match src {
+        Some(src) => Some(Image {
+            src,
+            alt: r.get(first + 1)?,
+            width: r.get(first + 2)?,
+            height: r.get(first + 3)?,
+        }),
+        None => None,
+    })
+}
+
+/// Newest first; `category_id` narrows the list to one category.
+pub fn article_summaries(
+    conn: &Connection,
+    category_id: Option<i64>,
+    limit: u32,
+    offset: u32,
+) -> rusqlite::Result<(Vec<ArticleSummary>, u32)> {
+    let total: u32 = conn.query_row(
+        "SELECT COUNT(*) FROM articles WHERE ?1 IS NULL OR category_id = ?1",
+        [category_id],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.slug, a.title, a.published_at, a.lead,
+                a.image_src, a.image_alt, a.image_width, a.image_height,
+                c.slug, c.name, c.description
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE ?1 IS NULL OR a.category_id = ?1
+         ORDER BY a.published_at DESC, a.id DESC
+         LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt.query_map(params![category_id, limit, offset], |r| {
+        Ok(ArticleSummary {
+            slug: r.get(0)?,
+            title: r.get(1)?,
+            published_at: r.get(2)?,
+            lead: r.get(3)?,
+            image: image_from(r, 4)?,
+            category: Category {
+                slug: r.get(8)?,
+                name: r.get(9)?,
+                description: r.get(10)?,
+            },
+        })
+    })?;
+    Ok((rows.collect::<Result<_, _>>()?, total))
+}
+
+/// The article with its neighbours; counts the view.
+pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Article>> {
+    let tx = conn.transaction()?;
+    let updated = tx.execute(
+        "UPDATE articles SET views = views + 1 WHERE slug = ?1",
+        [slug],
+    )?;
+    if updated == 0 {
+        return Ok(None);
+    }
+    let (id, category_id, published_at, mut article) = tx.query_row(
+        "SELECT a.id, a.category_id, a.published_at, a.slug, a.title, a.lead, a.body_html,
+                a.image_src, a.image_alt, a.image_width, a.image_height,
+                a.author, a.source, a.views, a.rating_enabled, a.rating_total, a.rating_count,
+                c.slug, c.name, c.description
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE a.slug = ?1",
+        [slug],
+        |r| {
+            let published_at: i64 = r.get(2)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                published_at,
+                Article {
+                    slug: r.get(3)?,
+                    title: r.get(4)?,
+                    lead: r.get(5)?,
+                    body_html: r.get(6)?,
+                    image: image_from(r, 7)?,
+                    author: r.get(11)?,
+                    source: r.get(12)?,
+                    views: r.get(13)?,
+                    rating: RatingTotals {
+                        enabled: r.get(14)?,
+                        total: r.get(15)?,
+                        count: r.get(16)?,
+                    },
+                    category: Category {
+                        slug: r.get(17)?,
+                        name: r.get(18)?,
+                        description: r.get(19)?,
+                    },
+                    published_at,
+                    tags: Vec::new(),
+                    newer: Vec::new(),
+                    older: Vec::new(),
+                },
+            ))
+        },
+    )?;
+    {
+        let mut tags = tx.prepare_cached(
+            "SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY position",
+        )?;
+        article.tags = tags
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        // Ties on publish time are broken by id so every article has one place.
+        let mut newer = tx.prepare_cached(
+            "SELECT slug, title, published_at FROM articles
+             WHERE category_id = ?1 AND (published_at > ?2 OR (published_at = ?2 AND id > ?3))
+             ORDER BY published_at ASC, id ASC LIMIT ?4",
+        )?;
+        article.newer = newer
+            .query_map(
+                params![category_id, published_at, id, NEIGHBOURS],
+                link_from,
+            )?
+            .collect::<Result<_, _>>()?;
+        let mut older = tx.prepare_cached(
+            "SELECT slug, title, published_at FROM articles
+             WHERE category_id = ?1 AND (published_at < ?2 OR (published_at = ?2 AND id < ?3))
+             ORDER BY published_at DESC, id DESC LIMIT ?4",
+        )?;
+        article.older = older
+            .query_map(
+                params![category_id, published_at, id, NEIGHBOURS],
+                link_from,
+            )?
+            .collect::<Result<_, _>>()?;
+    }
+    tx.commit()?;
+    Ok(Some(article))
+}
+
+fn link_from(r: &Row) -> rusqlite::Result<ArticleLink> {
+    Ok(ArticleLink {
+        slug: r.get(0)?,
+        title: r.get(1)?,
+        published_at: r.get(2)?,
+    })
+}

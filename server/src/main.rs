@@ -1,0 +1,62 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+use ntm_server::{app, Db, Options};
+
+/// Reference backend of the Nông thôn mới portal: the JSON API on SQLite, and
+/// the built front end.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Args {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, env = "NTM_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// SQLite database file; created, migrated and filled with demo content on first start.
+    #[arg(long, env = "NTM_DATABASE", default_value = "ntm.sqlite3")]
+    database: PathBuf,
+    /// Folder of the built front end (trunk's output). Without it only /api is served.
+    #[arg(long, env = "NTM_DIST")]
+    dist: Option<PathBuf>,
+    /// API base the served front end should call, written into its index.html
+    /// (default: /api on the same origin).
+    #[arg(long, env = "NTM_API_BASE")]
+    api_base: Option<String>,
+}
+
+#[tokio::main]
+async fn main() {
+    let args = Args::parse();
+    let db = match Db::open(&args.database) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("cannot open database {}: {e}", args.database.display());
+            std::process::exit(1);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot listen on {}: {e}", args.listen);
+            std::process::exit(1);
+        }
+    };
+    let addr = listener
+        .local_addr()
+        .expect("a bound socket has an address");
+    let router = app(
+        db,
+        Options {
+            dist: args.dist,
+            api_base: args.api_base,
+        },
+    );
+    // Tests read this line to learn the port.
+    println!("Listening on http://{addr}/");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .expect("server error");
+}

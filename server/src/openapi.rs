@@ -1,0 +1,34 @@
+//! The OpenAPI 3.1 document, generated from the shared types and the handlers'
+//! annotations. `openapi/openapi.json` at the top of the repository is this
+//! output; a test fails when the two differ.
+
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cổng thông tin Nông thôn mới — API",
+        version = "0.1.0",
+        description = "JSON contract between the front end and any backend. All text is \
+            Vietnamese. Times are Unix seconds; clients show them in Asia/Ho_Chi_Minh (UTC+7). \
+            HTML fields are untrusted: clients sanitize them. Errors are `ApiError` objects."
+    ),
+    servers((url = "/api", description = "The reference backend, same origin as the front end. \
+        Another backend may serve the same paths under any base URL.")),
+    paths(crate::api::list_categories, crate::api::list_articles, crate::api::get_article),
+    tags((name = "news", description = "Categories and articles"))
+)]
+pub struct ApiDoc;
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// Pretty-printed, newline-terminated: the exact bytes of `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut s = document()
+        .to_pretty_json()
+        .expect("the document serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,122 @@
+//! Demo content loaded into a new database: `server/seed/*.json`, written for
+//! this project in Vietnamese (one file of articles per category).
+
+use ntm_types::datetime::timestamp_vn;
+use ntm_types::{Category, Image};
+use serde::Deserialize;
+
+use crate::db::{Db, NewArticle};
+
+const CATEGORIES_JSON: &str = include_str!("../seed/categories.json");
+const ARTICLES_JSON: &[&str] = &[
+    include_str!("../seed/tin-tuc-su-kien.json"),
+    include_str!("../seed/hoc-tap-dao-duc-hcm.json"),
+    include_str!("../seed/chuong-trinh-ocop.json"),
+    include_str!("../seed/guong-dien-hinh.json"),
+];
+
+#[derive(Deserialize)]
+struct SeedArticle {
+    slug: String,
+    title: String,
+    category: String,
+    /// `YYYY-MM-DD HH:MM`, Vietnam time.
+    published: String,
+    lead: String,
+    image: Option<SeedImage>,
+    body_html: String,
+    author: String,
+    source: String,
+    tags: Vec<String>,
+    views: u32,
+}
+
+#[derive(Deserialize)]
+struct SeedImage {
+    file: String,
+    alt: String,
+}
+
+/// Every demo photo is 800 × 450.
+const PHOTO_SIZE: (u32, u32) = (800, 450);
+
+pub fn load(db: &Db) -> rusqlite::Result<()> {
+    let categories: Vec<Category> =
+        serde_json::from_str(CATEGORIES_JSON).expect("seed/categories.json is valid");
+    for (i, c) in categories.iter().enumerate() {
+        db.insert_category(c, i as i64)?;
+    }
+    let articles = ARTICLES_JSON.iter().flat_map(|json| {
+        serde_json::from_str::<Vec<SeedArticle>>(json).expect("seed article files are valid")
+    });
+    for a in articles {
+        db.insert_article(&NewArticle {
+            published_at: parse_vn_time(&a.published).expect("seed dates are YYYY-MM-DD HH:MM"),
+            slug: a.slug,
+            category_slug: a.category,
+            title: a.title,
+            lead: a.lead,
+            body_html: a.body_html,
+            image: a.image.map(|i| Image {
+                src: format!("/anh/{}", i.file),
+                alt: i.alt,
+                width: PHOTO_SIZE.0,
+                height: PHOTO_SIZE.1,
+            }),
+            author: a.author,
+            source: a.source,
+            tags: a.tags,
+            views: a.views,
+            rating_enabled: true,
+        })?;
+    }
+    Ok(())
+}
+
+/// `2021-01-17 08:01` (Vietnam time) to a timestamp.
+pub fn parse_vn_time(s: &str) -> Option<i64> {
+    let (date, time) = s.split_once(' ')?;
+    let mut d = date.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, day) = (d.next()?.ok()?, d.next()?.ok()?, d.next()?.ok()?);
+    let (h, min) = time.split_once(':')?;
+    let (h, min) = (h.parse().ok()?, min.parse().ok()?);
+    let valid = (1..=12).contains(&m) && (1..=31).contains(&day) && h < 24 && min < 60;
+    valid.then(|| timestamp_vn(i64::from(y), m, day, h, min))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_seed_times() {
+        assert_eq!(parse_vn_time("2021-01-17 08:01"), Some(1_610_845_260));
+        assert_eq!(parse_vn_time("2021-13-01 08:01"), None);
+        assert_eq!(parse_vn_time("2021-01-17"), None);
+    }
+
+    #[test]
+    fn seed_loads_and_holds_the_ocop_article() {
+        let db = Db::open_empty_in_memory().unwrap();
+        load(&db).unwrap();
+        db.with(|c| {
+            let n: u32 = c
+                .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+                .unwrap();
+            assert!(n >= 30, "{n} articles");
+            let cats = crate::db::categories(c).unwrap();
+            assert!(cats.len() >= 3);
+            assert!(cats.iter().any(|c| c.name == "Học tập đạo đức HCM"));
+            let a = crate::db::article(c, "thuc-day-chuong-trinh-ocop-o-binh-lieu")
+                .unwrap()
+                .expect("the Bình Liêu article");
+            assert_eq!(
+                ntm_types::datetime::format_datetime(a.published_at),
+                "Chủ nhật - 17/01/2021 08:01"
+            );
+            for fact in ["500", "2030", "10 ", "1,9 tỷ", "312 triệu", "569 triệu"] {
+                assert!(a.body_html.contains(fact), "missing {fact}");
+            }
+        });
+    }
+}

@@ -1,0 +1,151 @@
+//! Serving the built front end: files from `dist/`, index.html for the client's
+//! routes, and cache headers fit for production.
+
+use std::path::PathBuf;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
+
+/// The meta tag the front end reads its API base from (see index.html).
+const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+const ONE_DAY: &str = "public, max-age=86400";
+
+#[derive(Clone)]
+struct Site {
+    dist: PathBuf,
+    api_base: Option<String>,
+}
+
+pub fn router(dist: PathBuf, api_base: Option<String>) -> Router {
+    let site = Site {
+        dist: dist.clone(),
+        api_base,
+    };
+    let index = get(index_html).with_state(site.clone());
+    let files = ServeDir::new(dist)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index.clone());
+    Router::new()
+        .route("/", index.clone())
+        .route("/index.html", index)
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// index.html, with the API base filled in when one was configured. Paths the
+/// client does not route get the same page (which shows its 404 view) with a 404.
+async fn index_html(State(site): State<Site>, req: Request) -> Response {
+    let status = if is_client_route(req.uri().path()) {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let Ok(mut html) = tokio::fs::read_to_string(site.dist.join("index.html")).await else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Front end not built: run scripts/build.sh",
+        )
+            .into_response();
+    };
+    if let Some(base) = &site.api_base {
+        let tag = format!(
+            r#"<meta name="ntm-api-base" content="{}">"#,
+            escape_attr(base)
+        );
+        html = html.replace(API_BASE_META, &tag);
+    }
+    let mut res = (status, Html(html)).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    res
+}
+
+/// The front end's routes (src/lib.rs): `/`, `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`.
+pub fn is_client_route(path: &str) -> bool {
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if path.is_empty() || path == "/index.html" {
+        return true;
+    }
+    let mut parts = path.trim_start_matches('/').split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some("chuyen-muc" | "tin-tuc"), Some(slug), None) if !slug.is_empty()
+    )
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// True for trunk's content-hashed file names, e.g. `ntm-web-0123456789abcdef_bg.wasm`:
+/// a new build gives a new name, so they can be cached for good.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.match_indices('-').any(|(i, _)| {
+        let rest = &name[i + 1..];
+        rest.len() > 16
+            && rest.as_bytes()[..16].iter().all(u8::is_ascii_hexdigit)
+            && matches!(rest.as_bytes()[16], b'.' | b'_')
+    })
+}
+
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let policy = if is_hashed_asset(req.uri().path()) {
+        IMMUTABLE
+    } else {
+        ONE_DAY
+    };
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) && res.status().is_success() {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    res.headers_mut()
+        .entry(header::VARY)
+        .or_insert(HeaderValue::from_static("accept-encoding"));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names() {
+        assert!(is_hashed_asset("/ntm-web-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/ntm-web-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/style-fedcba9876543210.css"));
+        assert!(!is_hashed_asset("/anh/mien-dong-binh-lieu.jpg"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/ntm-web-0123456789abcdeX.js"));
+    }
+
+    #[test]
+    fn client_routes() {
+        for p in [
+            "/",
+            "/tin-tuc/abc",
+            "/chuyen-muc/hoc-tap-dao-duc-hcm",
+            "/tin-tuc/abc/",
+        ] {
+            assert!(is_client_route(p), "{p}");
+        }
+        for p in ["/khong-co", "/tin-tuc", "/tin-tuc/a/b", "/chuyen-muc/"] {
+            assert!(!is_client_route(p), "{p}");
+        }
+    }
+}

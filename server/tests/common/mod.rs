@@ -1,0 +1,114 @@
+//! Helpers shared by the backend's integration tests.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use ntm_server::db::NewArticle;
+use ntm_server::{app, Db, Options};
+use ntm_types::datetime::timestamp_vn;
+use ntm_types::Category;
+use tower::ServiceExt;
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or("")
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Answer {
+    get_with(app, uri, &[]).await
+}
+
+pub async fn get_with(app: &Router, uri: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// A database in a temporary file, seeded with the demo content, as on a first start.
+pub fn seeded_db() -> (Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("test.sqlite3")).unwrap();
+    (db, dir)
+}
+
+/// An empty database with two categories and `n` articles in the first, one a
+/// day from 01/03/2021 08:00, slugs `bai-0` … plus one in the second.
+pub fn small_db(n: u32) -> Db {
+    let db = Db::open_empty_in_memory().unwrap();
+    for (i, (slug, name)) in [("mot", "Chuyên mục một"), ("hai", "Chuyên mục hai")]
+        .iter()
+        .enumerate()
+    {
+        db.insert_category(
+            &Category {
+                slug: slug.to_string(),
+                name: name.to_string(),
+                description: format!("Mô tả {name}"),
+            },
+            i as i64,
+        )
+        .unwrap();
+    }
+    for i in 0..n {
+        db.insert_article(&NewArticle {
+            slug: format!("bai-{i}"),
+            category_slug: "mot".into(),
+            title: format!("Bài số {i}"),
+            lead: format!("Tóm tắt bài {i}"),
+            body_html: format!("<p>Nội dung bài {i}</p>"),
+            author: "Tác giả".into(),
+            source: "nguon.vn".into(),
+            tags: vec!["thẻ một".into(), "thẻ hai".into()],
+            rating_enabled: true,
+            published_at: timestamp_vn(2021, 3, 1, 8, 0) + i64::from(i) * 86_400,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    db.insert_article(&NewArticle {
+        slug: "khac".into(),
+        category_slug: "hai".into(),
+        title: "Bài của chuyên mục hai".into(),
+        published_at: timestamp_vn(2021, 3, 5, 9, 30),
+        ..Default::default()
+    })
+    .unwrap();
+    db
+}
+
+pub fn api(db: Db) -> Router {
+    app(db, Options::default())
+}

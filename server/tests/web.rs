@@ -1,0 +1,108 @@
+//! Serving the built front end: routes, caching and compression.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use ntm_server::{app, Options};
+
+const INDEX: &str = r#"<!doctype html><html><head><meta name="ntm-api-base" content="/api"></head><body></body></html>"#;
+
+fn site(api_base: Option<&str>) -> (axum::Router, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    let p = dist.path();
+    std::fs::write(p.join("index.html"), INDEX).unwrap();
+    let js = "console.log('ntm');".repeat(100);
+    std::fs::write(p.join("ntm-web-0123456789abcdef.js"), &js).unwrap();
+    std::fs::write(p.join("ntm-web-0123456789abcdef.js.br"), b"brotli bytes").unwrap();
+    std::fs::write(p.join("ntm-web-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    std::fs::create_dir(p.join("anh")).unwrap();
+    std::fs::write(p.join("anh/a.jpg"), b"jpeg").unwrap();
+    let app = app(
+        small_db(1),
+        Options {
+            dist: Some(p.to_path_buf()),
+            api_base: api_base.map(str::to_owned),
+        },
+    );
+    (app, dist)
+}
+
+#[tokio::test]
+async fn client_routes_get_index_html_revalidated() {
+    let (app, _d) = site(None);
+    for uri in [
+        "/",
+        "/index.html",
+        "/tin-tuc/bai-0",
+        "/chuyen-muc/mot?trang=2",
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, StatusCode::OK, "{uri}");
+        assert!(res.header("content-type").starts_with("text/html"), "{uri}");
+        assert_eq!(res.header("cache-control"), "no-cache", "{uri}");
+        assert!(res.text().contains(r#"content="/api""#));
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_get_the_app_with_a_404() {
+    let (app, _d) = site(None);
+    let res = get(&app, "/khong-co/trang-nay").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(res.text().contains("ntm-api-base"));
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_others_cached_a_day() {
+    let (app, _d) = site(None);
+    let wasm = get(&app, "/ntm-web-0123456789abcdef_bg.wasm").await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(wasm.header("content-type"), "application/wasm");
+    assert_eq!(
+        wasm.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let img = get(&app, "/anh/a.jpg").await;
+    assert_eq!(img.header("cache-control"), "public, max-age=86400");
+}
+
+#[tokio::test]
+async fn precompressed_files_are_served_as_such() {
+    let (app, _d) = site(None);
+    let br = get_with(
+        &app,
+        "/ntm-web-0123456789abcdef.js",
+        &[("accept-encoding", "br")],
+    )
+    .await;
+    assert_eq!(br.header("content-encoding"), "br");
+    assert_eq!(br.body, b"brotli bytes");
+    // No .gz on disk: compressed on the fly instead.
+    let gz = get_with(
+        &app,
+        "/ntm-web-0123456789abcdef.js",
+        &[("accept-encoding", "gzip")],
+    )
+    .await;
+    assert_eq!(gz.header("content-encoding"), "gzip");
+    assert!(gz
+        .header("vary")
+        .to_ascii_lowercase()
+        .contains("accept-encoding"));
+}
+
+#[tokio::test]
+async fn api_base_is_written_into_index_html() {
+    let (app, _d) = site(Some("https://api.example.vn/v1\"><script>"));
+    let html = get(&app, "/tin-tuc/bai-0").await.text();
+    assert!(html.contains(r#"<meta name="ntm-api-base" content="https://api.example.vn/v1&quot;&gt;&lt;script&gt;">"#), "{html}");
+}
+
+#[tokio::test]
+async fn api_still_answers_json_beside_the_site() {
+    let (app, _d) = site(None);
+    let res = get(&app, "/api/khong-co").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(res.json()["code"], "not_found");
+}

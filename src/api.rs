@@ -1,0 +1,143 @@
+//! Every request the front end makes. Pages call these functions and never
+//! build a URL themselves.
+//!
+//! JSON is decoded by the browser (`Response.json()`) and mapped onto the shared
+//! types with serde-wasm-bindgen, which keeps a JSON parser out of the wasm.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use gloo_net::http::Request;
+use leptos::prelude::{on_cleanup, set_timeout_with_handle};
+use ntm_types::{ApiError, Article, ArticlePage, Category};
+use serde::de::DeserializeOwned;
+use wasm_bindgen_futures::JsFuture;
+
+/// A request slower than this is given up, so a reader on a bad line gets a
+/// message and a retry button instead of an endless placeholder.
+const TIMEOUT_MS: u64 = 20_000;
+
+/// Why a request gave no data. Each has a message a reader can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// No answer: offline, DNS, the backend is down, or CORS refused it.
+    Network,
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout,
+    /// The backend has no such thing (404).
+    NotFound(String),
+    /// Any other non-2xx status, with the backend's message when it sent one.
+    Status(u16, Option<String>),
+    /// The body was not JSON, or not of the expected shape.
+    Invalid,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network => f.write_str(
+                "Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
+            ),
+            FetchError::Timeout => f.write_str("Máy chủ phản hồi quá chậm. Vui lòng thử lại."),
+            FetchError::NotFound(m) => f.write_str(m),
+            FetchError::Status(_, Some(m)) => f.write_str(m),
+            FetchError::Status(code, None) => {
+                write!(f, "Máy chủ gặp sự cố (mã {code}). Vui lòng thử lại sau.")
+            }
+            FetchError::Invalid => {
+                f.write_str("Dữ liệu nhận được không hợp lệ. Vui lòng thử lại sau.")
+            }
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, FetchError>;
+
+/// The API base, read once from `<meta name="ntm-api-base">` in index.html so one
+/// build can be pointed at any backend. Defaults to `/api` on the same origin.
+pub fn base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        leptos::prelude::document()
+            .query_selector(r#"meta[name="ntm-api-base"]"#)
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .map(|s| s.trim().trim_end_matches('/').to_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "/api".to_owned())
+    })
+}
+
+fn encode(segment: &str) -> String {
+    String::from(js_sys::encode_uri_component(segment))
+}
+
+pub async fn categories() -> ApiResult<Vec<Category>> {
+    get_json(&format!("{}/categories", base())).await
+}
+
+/// One page of the newest articles, of one category when `category` is given.
+pub async fn articles(category: Option<&str>, page: u32) -> ApiResult<ArticlePage> {
+    let mut url = format!("{}/articles?page={page}", base());
+    if let Some(c) = category {
+        url.push_str("&category=");
+        url.push_str(&encode(c));
+    }
+    get_json(&url).await
+}
+
+pub async fn article(slug: &str) -> ApiResult<Article> {
+    get_json(&format!("{}/articles/{}", base(), encode(slug))).await
+}
+
+/// GET `url` and decode its JSON. The request is aborted when the calling
+/// reactive scope is cleaned up (the reader navigated away) or on timeout.
+async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller.clone().and_then(|c| {
+        set_timeout_with_handle(
+            move || c.abort(),
+            std::time::Duration::from_millis(TIMEOUT_MS),
+        )
+        .ok()
+    });
+    if let Some(c) = controller.clone() {
+        on_cleanup(move || c.abort());
+    }
+    let sent = Request::get(url)
+        .header("Accept", "application/json")
+        .abort_signal(signal.as_ref())
+        .send()
+        .await;
+    let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
+    if let Some(t) = timer {
+        t.clear();
+    }
+    let response = match sent {
+        Ok(r) => r,
+        Err(_) if timed_out => return Err(FetchError::Timeout),
+        Err(_) => return Err(FetchError::Network),
+    };
+    let (ok, status) = (response.ok(), response.status());
+    let raw = web_sys::Response::from(response);
+    let json = match raw.json() {
+        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Err(_) => None,
+    };
+    if !ok {
+        // Keep the backend's own message when it sent an ApiError.
+        let message = json
+            .and_then(|j| serde_wasm_bindgen::from_value::<ApiError>(j).ok())
+            .map(|e| e.message);
+        return Err(match status {
+            404 => FetchError::NotFound(
+                message.unwrap_or_else(|| "Không tìm thấy nội dung bạn yêu cầu.".to_owned()),
+            ),
+            code => FetchError::Status(code, message),
+        });
+    }
+    let json = json.ok_or(FetchError::Invalid)?;
+    serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
+}

@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use ntm_types::datetime::{format_date, format_iso};
+use ntm_types::{ArticleLink, ArticleSummary};
+
+/// Where an article lives in the front end.
+pub fn article_href(slug: &str) -> String {
+    format!("/tin-tuc/{slug}")
+}
+
+/// Where a category's list lives in the front end.
+pub fn category_href(slug: &str) -> String {
+    format!("/chuyen-muc/{slug}")
+}
+
+/// A news list: photo, title, category, date and lead of each article.
+#[component]
+pub fn ArticleList(
+    items: Vec<ArticleSummary>,
+    /// Show each item's category (on lists that mix categories).
+    #[prop(optional)]
+    show_category: bool,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="empty">"Chưa có bài viết nào."</p> }.into_any();
+    }
+    view! {
+        <ul class="news-list">
+            {items
+                .into_iter()
+                .map(|a| {
+                    let href = article_href(&a.slug);
+                    view! {
+                        <li class="news-item">
+                            {a.image.map(|img| view! {
+                                <img class="news-thumb" src=img.src alt="" width=img.width
+                                    height=img.height loading="lazy" decoding="async"/>
+                            })}
+                            <div class="news-text">
+                                <h2 class="news-title"><A href=href>{a.title}</A></h2>
+                                <p class="news-meta">
+                                    {show_category.then(|| view! {
+                                        <A href=category_href(&a.category.slug)>{a.category.name}</A>
+                                        " · "
+                                    })}
+                                    <time datetime=format_iso(a.published_at)>{format_date(a.published_at)}</time>
+                                </p>
+                                <p class="news-lead">{a.lead}</p>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// "Những tin mới hơn" / "Những tin cũ hơn": titles with their dates.
+#[component]
+pub fn NeighbourList(title: &'static str, items: Vec<ArticleLink>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <section class="neighbours" aria-label=title>
+                <h2>{title}</h2>
+                <ul>
+                    {items
+                        .into_iter()
+                        .map(|l| view! {
+                            <li>
+                                <A href=article_href(&l.slug)>{l.title}</A>
+                                " "
+                                <time datetime=format_iso(l.published_at)>
+                                    {format!("({})", format_date(l.published_at))}
+                                </time>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}

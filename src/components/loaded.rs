@@ -1,0 +1,56 @@
+//! One way to show fetched data everywhere: a placeholder while it loads, the
+//! content when it arrives, a message with a retry button when it fails.
+
+use leptos::prelude::*;
+
+use crate::api::{ApiResult, FetchError};
+use crate::pages::NotFound;
+
+/// Shows `view(data)` once `resource` has loaded, `placeholder` until then (again
+/// on every reload), and an error message with a retry button on failure. A 404
+/// shows the not-found view, since retrying cannot help.
+#[component]
+pub fn Loaded<T, F, V>(
+    resource: LocalResource<ApiResult<T>>,
+    #[prop(into)] placeholder: ViewFn,
+    view: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let fallback = placeholder.clone();
+    view! {
+        <Suspense fallback=move || fallback.run()>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => view(data).into_any(),
+                        Err(FetchError::NotFound(message)) => {
+                            view! { <NotFound message/> }.into_any()
+                        }
+                        Err(error) => {
+                            view! { <ErrorMessage error on_retry=move || resource.refetch()/> }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A failed request: what went wrong, in Vietnamese, and a way to try again.
+#[component]
+pub fn ErrorMessage(error: FetchError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="error-box" role="alert">
+            <p>{error.to_string()}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>
+                "Thử lại"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! Reusable pieces. Pages (`crate::pages`) put them together.
+
+pub mod article_list;
+pub mod article_view;
+pub mod breadcrumb;
+pub mod html_body;
+pub mod loaded;
+pub mod pager;
+pub mod placeholder;
+pub mod shell;

@@ -1,0 +1,39 @@
+//! Front end of the Nông thôn mới portal: client-side Leptos, talking JSON to any
+//! backend that honours `openapi/openapi.json`.
+
+pub mod api;
+pub mod components;
+pub mod meta;
+pub mod pages;
+pub mod sanitize;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::shell::{SiteFooter, SiteHeader};
+use pages::{ArticlePage, CategoryPage, HomePage, NotFound};
+
+/// The whole app: the site shell around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
+            <SiteHeader/>
+            <main id="noi-dung" class="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage/>
+                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Entry point of the wasm binary.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}

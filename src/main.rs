@@ -1,0 +1,3 @@
+fn main() {
+    ntm_web::start();
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::article_list::ArticleList;
+use crate::components::loaded::Loaded;
+use crate::components::pager::Pager;
+use crate::components::placeholder::ListPlaceholder;
+use crate::meta::set_page_meta;
+
+/// The latest news of every category, a page at a time.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let page = super::page_number();
+    let articles = LocalResource::new(move || api::articles(None, page()));
+    view! {
+        <h1 class="page-title">"Tin mới nhất"</h1>
+        <Loaded resource=articles placeholder=ListPlaceholder view=|list: ntm_types::ArticlePage| {
+            set_page_meta(
+                "",
+                "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.",
+            );
+            view! {
+                <ArticleList items=list.items show_category=true/>
+                <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>
+            }
+        }/>
+    }
+}

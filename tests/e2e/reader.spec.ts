@@ -1,0 +1,128 @@
+import { test, expect, expectAccessible, keepScreenshot, startBackend } from './fixtures';
+
+const OCOP = 'Thúc đẩy chương trình OCOP ở Bình Liêu';
+
+test('home → category → article → neighbours → back', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tin mới nhất' })).toBeVisible();
+  await expect(page.locator('.news-item')).toHaveCount(10);
+  await expect(page).toHaveTitle('Nông thôn mới Hà Tĩnh');
+
+  await page.getByRole('navigation', { name: 'Chuyên mục' })
+    .getByRole('link', { name: 'Học tập đạo đức HCM' }).click();
+  await expect(page).toHaveURL(/\/chuyen-muc\/hoc-tap-dao-duc-hcm$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Học tập đạo đức HCM' })).toBeVisible();
+
+  await page.getByRole('link', { name: OCOP }).click();
+  await expect(page).toHaveURL(/\/tin-tuc\/thuc-day-chuong-trinh-ocop-o-binh-lieu$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
+  await expect(page.locator('.article-date')).toHaveText('Chủ nhật - 17/01/2021 08:01');
+  await expect(page.locator('.article-source')).toHaveText('Theo Tạ Quân/quangninh.gov.vn');
+  await expect(page).toHaveTitle(`${OCOP} - Nông thôn mới Hà Tĩnh`);
+  const description = await page.locator('meta[name="description"]').getAttribute('content');
+  expect(description).toContain('Bình Liêu');
+  await expect(page.locator('.article-body')).toContainText('500 ha');
+  await expect(page.locator('.article-body figure figcaption')).not.toHaveCount(0);
+
+  // Same category, by publish time: six newer and six older in the demo content.
+  const newer = page.getByRole('region', { name: 'Những tin mới hơn' }).getByRole('link');
+  const older = page.getByRole('region', { name: 'Những tin cũ hơn' }).getByRole('link');
+  await expect(newer).toHaveCount(6);
+  await expect(older).toHaveCount(6);
+  await expect(page.getByRole('region', { name: 'Những tin cũ hơn' }).locator('time').first())
+    .toHaveText(/^\(\d\d\/\d\d\/20\d\d\)$/);
+
+  // Moving between two articles keeps the route but must show the new one.
+  const olderTitle = (await older.first().textContent())!.trim();
+  await older.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(olderTitle);
+  await expect(page.getByRole('region', { name: 'Những tin mới hơn' }).getByRole('link').first())
+    .toHaveText(OCOP);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Học tập đạo đức HCM' })).toBeVisible();
+});
+
+test('paging through the home page', async ({ page }) => {
+  await page.goto('/');
+  const first = await page.locator('.news-title').first().textContent();
+  await page.getByRole('link', { name: 'Trang sau »' }).click();
+  await expect(page).toHaveURL(/\?trang=2$/);
+  await expect(page.locator('.pager-status')).toHaveText(/^Trang 2\/\d+$/);
+  await expect(page.locator('.news-title').first()).not.toHaveText(first!);
+  await page.goBack();
+  await expect(page.locator('.news-title').first()).toHaveText(first!);
+});
+
+test('a failing backend shows a message, and retry recovers', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/api/articles/*', async (route) => {
+    if (failures-- > 0) {
+      await route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Máy chủ gặp sự cố (mã 500)');
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
+  await expect(alert).toHaveCount(0);
+});
+
+test('malformed JSON gets its own message', async ({ page }) => {
+  await page.route('**/api/articles/*', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"slug": "x", "ti' }));
+  await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
+  await expect(page.getByRole('alert')).toContainText('Dữ liệu nhận được không hợp lệ');
+});
+
+test('unknown article and unknown path get a real 404 view', async ({ page }) => {
+  await page.goto('/tin-tuc/khong-co-bai-nay');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  await expect(page.getByText('Không tìm thấy bài viết này.')).toBeVisible();
+  await expect(page).toHaveTitle('Không tìm thấy trang - Nông thôn mới Hà Tĩnh');
+
+  const response = await page.goto('/trang/khong/ton-tai');
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tin mới nhất' })).toBeVisible();
+});
+
+test('the API base is read at run time: a build pointed at a dead backend says so', async ({ page }) => {
+  // Port 9 (discard) has no listener here: every API call fails to connect.
+  const elsewhere = await startBackend(['--api-base', 'http://127.0.0.1:9/api']);
+  try {
+    await page.goto(`${elsewhere.url}/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu`);
+    await expect(page.getByRole('alert')).toContainText('Không kết nối được với máy chủ');
+  } finally {
+    await elsewhere.stop();
+  }
+});
+
+const pages = [
+  ['home', '/', 'Tin mới nhất'],
+  ['category', '/chuyen-muc/hoc-tap-dao-duc-hcm', 'Học tập đạo đức HCM'],
+  ['article', '/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu', OCOP],
+  ['not-found', '/khong-co', 'Không tìm thấy trang'],
+] as const;
+
+for (const width of [360, 1280]) {
+  for (const [name, path, heading] of pages) {
+    test(`${name} at ${width} px: no axe violations, no sideways scroll`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+      await keepScreenshot(page, `${name}-${width}`);
+    });
+  }
+}

@@ -1,0 +1,215 @@
+//! Components and the sanitizer in a real browser (headless Chromium):
+//! `scripts/test.sh` runs these with wasm-bindgen-test-runner.
+
+use leptos::prelude::*;
+use ntm_types::{Article, ArticleLink, Category, Image, RatingTotals};
+use ntm_web::components::article_view::ArticleView;
+use ntm_web::sanitize::sanitize_to_string;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn sample_article(body_html: &str) -> Article {
+    Article {
+        slug: "thu".into(),
+        title: "Thúc đẩy chương trình OCOP ở Bình Liêu".into(),
+        category: Category {
+            slug: "hoc-tap-dao-duc-hcm".into(),
+            name: "Học tập đạo đức HCM".into(),
+            description: String::new(),
+        },
+        published_at: 1_610_845_260,
+        lead: "Tóm tắt <b>không phải HTML</b>".into(),
+        image: Some(Image {
+            src: "/anh/mien-dong-binh-lieu.jpg".into(),
+            alt: "Đóng gói miến dong".into(),
+            width: 800,
+            height: 450,
+        }),
+        body_html: body_html.into(),
+        author: "Tạ Quân".into(),
+        source: "quangninh.gov.vn".into(),
+        tags: vec!["OCOP".into(), "miến dong".into()],
+        views: 3,
+        rating: RatingTotals::default(),
+        newer: vec![ArticleLink {
+            slug: "moi-hon".into(),
+            title: "Bài mới hơn".into(),
+            published_at: 1_610_931_660,
+        }],
+        older: vec![],
+    }
+}
+
+/// Mounts `f` into a fresh container and returns it; the view stays mounted.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <leptos_router::components::Router>{f()}</leptos_router::components::Router> }
+    });
+    handle.forget();
+    host
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn article_view_shows_every_part() {
+    let host = mount(|| {
+        view! { <ArticleView article=sample_article("<p>Đoạn một.</p><figure><img src=\"/anh/a.jpg\" alt=\"Ảnh\" width=\"800\" height=\"450\"><figcaption>Chú thích ảnh</figcaption></figure>")/> }
+    });
+    assert_eq!(
+        text_of(&host, "h1"),
+        "Thúc đẩy chương trình OCOP ở Bình Liêu"
+    );
+    assert_eq!(
+        text_of(&host, ".article-date"),
+        "Chủ nhật - 17/01/2021 08:01"
+    );
+    assert_eq!(
+        host.query_selector(".article-date time")
+            .unwrap()
+            .unwrap()
+            .get_attribute("datetime")
+            .unwrap(),
+        "2021-01-17T08:01:00+07:00"
+    );
+    // The lead is text: its angle brackets are shown, not parsed.
+    assert_eq!(
+        text_of(&host, ".article-lead"),
+        "Tóm tắt <b>không phải HTML</b>"
+    );
+    assert_eq!(
+        text_of(&host, ".article-photo figcaption"),
+        "Đóng gói miến dong"
+    );
+    assert_eq!(
+        text_of(&host, ".article-source"),
+        "Theo Tạ Quân/quangninh.gov.vn"
+    );
+    assert_eq!(text_of(&host, ".article-body figcaption"), "Chú thích ảnh");
+    let body_img = host.query_selector(".article-body img").unwrap().unwrap();
+    assert_eq!(body_img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert!(text_of(&host, ".breadcrumb").contains("Học tập đạo đức HCM"));
+    let newer = text_of(&host, ".neighbours");
+    assert!(
+        newer.contains("Những tin mới hơn") && newer.contains("(18/01/2021)"),
+        "{newer}"
+    );
+    // No older articles: no empty "Những tin cũ hơn" heading.
+    assert!(!host.text_content().unwrap().contains("Những tin cũ hơn"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn hostile_body_cannot_run_script() {
+    let host = mount(|| {
+        view! { <ArticleView article=sample_article("<p>Chữ</p><img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><a href=\"javascript:window.__pwned=3\">link</a><svg onload=\"window.__pwned=4\"></svg>")/> }
+    });
+    let body = host.query_selector(".article-body").unwrap().unwrap();
+    assert_eq!(body.inner_html(), "<p>Chữ</p><img loading=\"lazy\" decoding=\"async\"><a rel=\"noopener noreferrer\">link</a>");
+    host.remove();
+}
+
+/// (input, expected output) for the browser's own parser plus the allowlist.
+const CASES: &[(&str, &str)] = &[
+    (
+        "<p>Xin chào <strong>bà con</strong></p>",
+        "<p>Xin chào <strong>bà con</strong></p>",
+    ),
+    ("<script>alert(1)</script><p>x</p>", "<p>x</p>"),
+    (
+        "<img src=x onerror=alert(1)>",
+        "<img loading=\"lazy\" decoding=\"async\">",
+    ),
+    (
+        "<p onclick=alert(1) style=\"color:red\" class=x id=y>t</p>",
+        "<p>t</p>",
+    ),
+    (
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a rel=\"noopener noreferrer\">x</a>",
+    ),
+    (
+        "<a href=\"java&#x09;script:alert(1)\">x</a>",
+        "<a rel=\"noopener noreferrer\">x</a>",
+    ),
+    (
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<a rel=\"noopener noreferrer\">x</a>",
+    ),
+    (
+        "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+        "<a rel=\"noopener noreferrer\">x</a>",
+    ),
+    (
+        "<a href=\"https://x.vn/\" target=\"_blank\">x</a>",
+        "<a href=\"https://x.vn/\" rel=\"noopener noreferrer\">x</a>",
+    ),
+    ("<svg><script>alert(1)</script></svg>t", "t"),
+    (
+        "<svg onload=alert(1)><a href=\"javascript:alert(1)\">z</a></svg>",
+        "",
+    ),
+    (
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "",
+    ),
+    (
+        "<style>*{background:url(javascript:alert(1))}</style>ok",
+        "ok",
+    ),
+    ("<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", ""),
+    ("<object data=x></object><embed src=x>", ""),
+    ("<form action=x><input name=a><button>b</button></form>", ""),
+    (
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<img loading=\"lazy\" decoding=\"async\">\"&gt;",
+    ),
+    ("<template><img src=x onerror=alert(1)></template>", ""),
+    ("<!-- <img src=x onerror=alert(1)> -->c", "c"),
+    ("<div><span>Chữ</span></div>", "Chữ"),
+    (
+        "<img src=\"/anh/a.jpg\" srcset=\"javascript:alert(1)\" alt=\"Ảnh\">",
+        "<img src=\"/anh/a.jpg\" alt=\"Ảnh\" loading=\"lazy\" decoding=\"async\">",
+    ),
+    (
+        "<table><tr><td colspan=2 onmouseover=alert(1)>1</td></tr></table>",
+        "<table><tbody><tr><td colspan=\"2\">1</td></tr></tbody></table>",
+    ),
+];
+
+#[wasm_bindgen_test]
+fn sanitizer_cases_in_a_real_dom() {
+    for (input, expected) in CASES {
+        assert_eq!(&sanitize_to_string(input), expected, "input: {input}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_output_never_carries_handlers_or_script_urls() {
+    for (input, _) in CASES {
+        let out = sanitize_to_string(input).to_ascii_lowercase();
+        for banned in [
+            "<script",
+            " on",
+            "javascript:",
+            "data:",
+            "<svg",
+            "<math",
+            "<iframe",
+            "style=",
+        ] {
+            assert!(!out.contains(banned), "{input} gave {out}");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The JSON contract between the front end and any backend, as Rust types.
+//!
+//! Both sides compile against these, and the OpenAPI document in `openapi/` is
+//! generated from them, so the three cannot drift apart.
+
+pub mod datetime;
+pub mod models;
+pub mod sanitize_policy;
+
+pub use models::*;

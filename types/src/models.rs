@@ -1,0 +1,116 @@
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// Seconds since 1970-01-01T00:00:00Z. Shown to readers in Vietnam's time (UTC+7).
+pub type Timestamp = i64;
+
+/// A news category ("chuyên mục").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Category {
+    /// URL slug, e.g. `hoc-tap-dao-duc-hcm`.
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A photo with its caption (the alt text doubles as the caption, as in NukeViet).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Image {
+    /// Absolute path or URL of the image file.
+    pub src: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One line of a news list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub category: Category,
+    pub published_at: Timestamp,
+    /// Plain text, no HTML.
+    pub lead: String,
+    pub image: Option<Image>,
+}
+
+/// A link to a neighbouring article ("Những tin mới hơn" / "Những tin cũ hơn").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleLink {
+    pub slug: String,
+    pub title: String,
+    pub published_at: Timestamp,
+}
+
+/// Rating totals of an article: `total` is the sum of the points, `count` the number of ratings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct RatingTotals {
+    pub enabled: bool,
+    pub total: u32,
+    pub count: u32,
+}
+
+/// A whole article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub category: Category,
+    pub published_at: Timestamp,
+    /// Plain text, no HTML.
+    pub lead: String,
+    /// Main photo, shown above the body with its caption.
+    pub image: Option<Image>,
+    /// HTML fragment. Untrusted: clients sanitize it before display.
+    pub body_html: String,
+    pub author: String,
+    /// Where the article was first published, e.g. `quangninh.gov.vn`.
+    pub source: String,
+    pub tags: Vec<String>,
+    pub views: u32,
+    pub rating: RatingTotals,
+    /// Same category, published later, oldest first, at most 10.
+    pub newer: Vec<ArticleLink>,
+    /// Same category, published earlier, newest first, at most 10.
+    pub older: Vec<ArticleLink>,
+}
+
+/// One page of a news list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticlePage {
+    pub items: Vec<ArticleSummary>,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+    pub total_items: u32,
+    pub total_pages: u32,
+    /// The category listed, when the list was asked for one.
+    pub category: Option<Category>,
+}
+
+/// Every error answer has this shape, with a message fit to show a reader.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ApiError {
+    /// Stable machine-readable code, e.g. `not_found`, `bad_request`.
+    pub code: String,
+    /// Vietnamese text for the reader.
+    pub message: String,
+}
+
+/// Most items a list page holds.
+pub const MAX_PER_PAGE: u32 = 50;
+/// Items per page when the client does not say.
+pub const DEFAULT_PER_PAGE: u32 = 10;
+/// Most neighbours listed on each side of an article.
+pub const NEIGHBOURS: u32 = 10;
