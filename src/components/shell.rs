@@ -20,7 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
             <nav class="main-menu" aria-label="Chuyên mục">
                 <ul>
-                    <li><A href="/">"Trang chủ"</A></li>
+                    <li><A href="/" exact=true>"Trang chủ"</A></li>
                     // The menu is a convenience: if it fails to load, the pages still work.
                     {move || {
                         categories
