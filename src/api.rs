@@ -11,6 +11,7 @@ use gloo_net::http::Request;
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use ntm_types::{ApiError, Article, ArticlePage, Category};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// A request slower than this is given up, so a reader on a bad line gets a
@@ -91,9 +92,16 @@ pub async fn article(slug: &str) -> ApiResult<Article> {
     get_json(&format!("{}/articles/{}", base(), encode(slug))).await
 }
 
-/// GET `url` and decode its JSON. The request is aborted when the calling
-/// reactive scope is cleaned up (the reader navigated away) or on timeout.
+/// GET `url` and decode its JSON into `T`. Only this thin step is generic: the
+/// request itself is one function for all types, which keeps the wasm small.
 async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
+    let json = fetch_json(url).await?;
+    serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
+}
+
+/// GET `url` and parse its body as JSON. The request is aborted when the calling
+/// reactive scope is cleaned up (the reader navigated away) or on timeout.
+async fn fetch_json(url: &str) -> ApiResult<JsValue> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().and_then(|c| {
@@ -138,6 +146,5 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
             code => FetchError::Status(code, message),
         });
     }
-    let json = json.ok_or(FetchError::Invalid)?;
-    serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
+    json.ok_or(FetchError::Invalid)
 }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use ntm_types::datetime::{format_date, format_iso};
 use ntm_types::{ArticleLink, ArticleSummary};
 
@@ -37,10 +36,10 @@ pub fn ArticleList(
                                     height=img.height loading="lazy" decoding="async"/>
                             })}
                             <div class="news-text">
-                                <h2 class="news-title"><A href=href>{a.title}</A></h2>
+                                <h2 class="news-title"><a href=href>{a.title}</a></h2>
                                 <p class="news-meta">
                                     {show_category.then(|| view! {
-                                        <A href=category_href(&a.category.slug)>{a.category.name}</A>
+                                        <a href=category_href(&a.category.slug)>{a.category.name}</a>
                                         " · "
                                     })}
                                     <time datetime=format_iso(a.published_at)>{format_date(a.published_at)}</time>
@@ -68,7 +67,7 @@ pub fn NeighbourList(title: &'static str, items: Vec<ArticleLink>) -> impl IntoV
                         .into_iter()
                         .map(|l| view! {
                             <li>
-                                <A href=article_href(&l.slug)>{l.title}</A>
+                                <a href=article_href(&l.slug)>{l.title}</a>
                                 " "
                                 <time datetime=format_iso(l.published_at)>
                                     {format!("({})", format_date(l.published_at))}

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "Trang chủ › Chuyên mục": where the page sits in the site.
 #[component]
@@ -11,11 +10,11 @@ pub fn Breadcrumb(
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
                 <li>
-                    <A href="/">"Trang chủ"</A>
+                    <a href="/">"Trang chủ"</a>
                 </li>
                 {items
                     .into_iter()
-                    .map(|(label, href)| view! { <li><A href=href>{label}</A></li> })
+                    .map(|(label, href)| view! { <li><a href=href>{label}</a></li> })
                     .collect_view()}
             </ol>
         </nav>

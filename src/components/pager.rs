@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links to the previous and next pages of a list (`?trang=N`).
 #[component]
@@ -19,9 +18,9 @@ pub fn Pager(
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Phân trang">
-                {(page > 1).then(|| view! { <A href=href(page - 1) attr:rel="prev">"« Trang trước"</A> })}
+                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">"« Trang trước"</a> })}
                 <span class="pager-status">{format!("Trang {page}/{total_pages}")}</span>
-                {(page < total_pages).then(|| view! { <A href=href(page + 1) attr:rel="next">"Trang sau »"</A> })}
+                {(page < total_pages).then(|| view! { <a href=href(page + 1) rel="next">"Trang sau »"</a> })}
             </nav>
         }
     })

@@ -15,7 +15,8 @@ pub fn TextLines(lines: usize) -> impl IntoView {
 #[component]
 pub fn ListPlaceholder() -> impl IntoView {
     view! {
-        <div class="placeholder" aria-busy="true" aria-label="Đang tải danh sách tin">
+        <div class="placeholder" role="status" aria-busy="true">
+            <span class="visually-hidden">"Đang tải danh sách tin…"</span>
             {(0..5)
                 .map(|_| {
                     view! {
@@ -37,7 +38,8 @@ pub fn ListPlaceholder() -> impl IntoView {
 #[component]
 pub fn ArticlePlaceholder() -> impl IntoView {
     view! {
-        <div class="placeholder" aria-busy="true" aria-label="Đang tải bài viết">
+        <div class="placeholder" role="status" aria-busy="true">
+            <span class="visually-hidden">"Đang tải bài viết…"</span>
             <span class="skeleton skeleton-crumb"></span>
             <span class="skeleton skeleton-heading"></span>
             <span class="skeleton skeleton-heading short"></span>

@@ -13,10 +13,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="banner">
-                <A href="/" attr:class="site-name">
+                <a href="/" class="site-name">
                     <span class="site-kicker">"Văn phòng Điều phối Chương trình MTQG"</span>
                     <span class="site-title">{SITE_NAME}</span>
-                </A>
+                </a>
             </div>
             <nav class="main-menu" aria-label="Chuyên mục">
                 <ul>

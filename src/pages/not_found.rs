@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::meta::set_page_meta;
 
@@ -15,7 +14,7 @@ pub fn NotFound(#[prop(optional, into)] message: Option<String>) -> impl IntoVie
                     "Địa chỉ bạn truy cập không tồn tại hoặc đã được chuyển đi.".to_owned()
                 })}
             </p>
-            <p><A href="/">"Về trang chủ"</A></p>
+            <p><a href="/">"Về trang chủ"</a></p>
         </div>
     }
 }

@@ -7,6 +7,8 @@ test('home → category → article → neighbours → back', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1, name: 'Tin mới nhất' })).toBeVisible();
   await expect(page.locator('.news-item')).toHaveCount(10);
   await expect(page).toHaveTitle('Nông thôn mới Hà Tĩnh');
+  // A marker that a full page load would wipe: every step below stays in the app.
+  await page.evaluate(() => { (window as any).__sameDocument = true; });
 
   await page.getByRole('navigation', { name: 'Chuyên mục' })
     .getByRole('link', { name: 'Học tập đạo đức HCM' }).click();
@@ -43,6 +45,7 @@ test('home → category → article → neighbours → back', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Học tập đạo đức HCM' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });
 
 test('paging through the home page', async ({ page }) => {
@@ -68,6 +71,7 @@ test('a failing backend shows a message, and retry recovers', async ({ page }) =
   await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Máy chủ gặp sự cố (mã 500)');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Thử lại' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
   await expect(alert).toHaveCount(0);
@@ -126,3 +130,27 @@ for (const width of [360, 1280]) {
     });
   }
 }
+
+test('a slow answer shows a placeholder, and its arrival shifts nothing', async ({ page }) => {
+  await page.route('**/api/articles/*', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as any).__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) {
+        if (e.hadRecentInput) continue;
+        (window as any).__shifts += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
+  await expect(page.getByRole('status')).toContainText('Đang tải bài viết');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => (window as any).__shifts);
+  console.log(`cumulative layout shift while loading an article: ${shifts.toFixed(4)}`);
+  expect(shifts).toBeLessThan(0.05);
+});
