@@ -14,6 +14,10 @@ pub fn Loaded<T, F, V>(
     resource: LocalResource<ApiResult<T>>,
     #[prop(into)] placeholder: ViewFn,
     view: F,
+    /// Heading of the page when loading fails, for pages whose heading comes
+    /// with the data.
+    #[prop(optional)]
+    error_title: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -32,7 +36,13 @@ where
                             view! { <NotFound message/> }.into_any()
                         }
                         Err(error) => {
-                            view! { <ErrorMessage error on_retry=move || resource.refetch()/> }
+                            if let Some(t) = error_title {
+                                crate::meta::set_page_meta(t, "");
+                            }
+                            view! {
+                                {error_title.map(|t| view! { <h1 class="page-title">{t}</h1> })}
+                                <ErrorMessage error on_retry=move || resource.refetch()/>
+                            }
                                 .into_any()
                         }
                     }

@@ -14,7 +14,7 @@ pub fn ArticlePage() -> impl IntoView {
         async move { api::article(&slug).await }
     });
     view! {
-        <Loaded resource=article placeholder=ArticlePlaceholder view=|a: ntm_types::Article| {
+        <Loaded resource=article placeholder=ArticlePlaceholder error_title="Không tải được bài viết" view=|a: ntm_types::Article| {
             set_page_meta(&a.title, &a.lead);
             view! { <ArticleView article=a/> }
         }/>

@@ -19,7 +19,7 @@ pub fn CategoryPage() -> impl IntoView {
         async move { api::articles(Some(&slug), page).await }
     });
     view! {
-        <Loaded resource=articles placeholder=ListPlaceholder view=|list: ntm_types::ArticlePage| {
+        <Loaded resource=articles placeholder=ListPlaceholder error_title="Không tải được chuyên mục" view=|list: ntm_types::ArticlePage| {
             let category = list.category.unwrap_or_else(|| ntm_types::Category {
                 slug: String::new(),
                 name: "Chuyên mục".to_owned(),

@@ -71,6 +71,7 @@ test('a failing backend shows a message, and retry recovers', async ({ page }) =
   await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Máy chủ gặp sự cố (mã 500)');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tải được bài viết');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Thử lại' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
