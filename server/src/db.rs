@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use ntm_types::{Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, NEIGHBOURS};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use ntm_types::{
+    Article, ArticleLink, ArticleSummary, Category, Image, RatingState, RatingTotals, NEIGHBOURS,
+};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use crate::error::AppError;
 
@@ -14,7 +16,8 @@ use crate::error::AppError;
 pub struct Db(Arc<Mutex<Connection>>);
 
 /// Schema changes, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE categories (
     id          INTEGER PRIMARY KEY,
     slug        TEXT NOT NULL UNIQUE,
@@ -49,7 +52,20 @@ CREATE TABLE article_tags (
     tag        TEXT NOT NULL,
     PRIMARY KEY (article_id, position)
 );
-"#];
+"#,
+    r#"
+-- One rating per visitor per article: the primary key enforces it.
+CREATE TABLE ratings (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    visitor    TEXT NOT NULL,
+    ip         TEXT NOT NULL,
+    points     INTEGER NOT NULL CHECK (points BETWEEN 1 AND 5),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (article_id, visitor)
+);
+CREATE INDEX ratings_by_ip ON ratings(article_id, ip, created_at);
+"#,
+];
 
 /// An article as the seed or a test inserts it. The body is sanitized on the way in.
 #[derive(Clone, Debug, Default)]
@@ -352,4 +368,94 @@ fn link_from(r: &Row) -> rusqlite::Result<ArticleLink> {
         title: r.get(1)?,
         published_at: r.get(2)?,
     })
+}
+
+/// The rating of `slug` as `visitor` sees it; `None` for an unknown article.
+pub fn rating_state(
+    conn: &Connection,
+    slug: &str,
+    visitor: Option<&str>,
+) -> rusqlite::Result<Option<RatingState>> {
+    conn.query_row(
+        "SELECT a.rating_enabled, a.rating_total, a.rating_count,
+                (SELECT points FROM ratings r WHERE r.article_id = a.id AND r.visitor = ?2)
+         FROM articles a WHERE a.slug = ?1",
+        params![slug, visitor],
+        |r| {
+            Ok(RatingState {
+                enabled: r.get(0)?,
+                total: r.get(1)?,
+                count: r.get(2)?,
+                mine: r.get(3)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// What became of a rating.
+#[derive(Debug, PartialEq)]
+pub enum RateOutcome {
+    Rated(RatingState),
+    NotFound,
+    Disabled,
+    AlreadyRated,
+    /// `ip` gave this article as many ratings as it may in the last 24 hours.
+    IpLimit,
+}
+
+/// Records `points` from `visitor` at `ip`, all in one transaction: the checks,
+/// the rating row and the article's totals cannot disagree, however many
+/// visitors rate at once.
+pub fn rate(
+    conn: &mut Connection,
+    slug: &str,
+    visitor: &str,
+    ip: &str,
+    points: u8,
+    now: i64,
+    per_ip_per_day: u32,
+) -> rusqlite::Result<RateOutcome> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: Option<(i64, bool)> = tx
+        .query_row(
+            "SELECT id, rating_enabled FROM articles WHERE slug = ?1",
+            [slug],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, enabled)) = found else {
+        return Ok(RateOutcome::NotFound);
+    };
+    if !enabled {
+        return Ok(RateOutcome::Disabled);
+    }
+    let rated: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ratings WHERE article_id = ?1 AND visitor = ?2)",
+        params![id, visitor],
+        |r| r.get(0),
+    )?;
+    if rated {
+        return Ok(RateOutcome::AlreadyRated);
+    }
+    let from_ip: u32 = tx.query_row(
+        "SELECT COUNT(*) FROM ratings WHERE article_id = ?1 AND ip = ?2 AND created_at > ?3",
+        params![id, ip, now - 86_400],
+        |r| r.get(0),
+    )?;
+    if from_ip >= per_ip_per_day {
+        return Ok(RateOutcome::IpLimit);
+    }
+    tx.execute(
+        "INSERT INTO ratings (article_id, visitor, ip, points, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, visitor, ip, points, now],
+    )?;
+    tx.execute(
+        "UPDATE articles SET rating_total = rating_total + ?2, rating_count = rating_count + 1
+         WHERE id = ?1",
+        params![id, points],
+    )?;
+    let state = rating_state(&tx, slug, Some(visitor))?.expect("the article exists");
+    tx.commit()?;
+    Ok(RateOutcome::Rated(state))
 }

@@ -12,6 +12,18 @@ pub struct AppError {
 }
 
 impl AppError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        AppError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request_code(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
     pub fn not_found(message: impl Into<String>) -> Self {
         AppError {
             status: StatusCode::NOT_FOUND,

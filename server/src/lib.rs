@@ -7,27 +7,83 @@ pub mod error;
 pub mod openapi;
 pub mod sanitize;
 pub mod seed;
+pub mod visitor;
 pub mod web;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use axum::extract::FromRef;
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 
 pub use db::Db;
 
+/// Caps that keep one source from stuffing the counts.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Ratings one IP address may give one article in 24 hours. Generous, so a
+    /// household or a village behind one address can all rate.
+    pub ratings_per_ip_per_day: u32,
+    /// Take the client's address from X-Forwarded-For (only behind a proxy
+    /// that sets it; otherwise anyone could claim any address).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            ratings_per_ip_per_day: 50,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+/// Seconds since the Unix epoch; a function so tests can move time.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    })
+}
+
+/// What the API handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub limits: Limits,
+    pub clock: Clock,
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
+        state.db.clone()
+    }
+}
+
 /// What the router needs to know besides the database.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Folder of the built front end (trunk's `dist/`); `None` serves the API only.
     pub dist: Option<PathBuf>,
     /// API base written into the served index.html; `None` keeps the built-in `/api`.
     pub api_base: Option<String>,
+    pub limits: Limits,
+    /// The clock; the system's when `None`.
+    pub clock: Option<Clock>,
 }
 
 /// The whole application: `/api/…` and, when a folder is given, the front end.
 pub fn app(db: Db, options: Options) -> Router {
-    let router = Router::new().nest("/api", api::router(db));
+    let state = AppState {
+        db,
+        limits: options.limits,
+        clock: options.clock.unwrap_or_else(system_clock),
+    };
+    let router = Router::new().nest("/api", api::router(state));
     let router = match options.dist {
         Some(dist) => router.merge(web::router(dist, options.api_base)),
         None => router.fallback(error::not_found_fallback),

@@ -2,7 +2,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
-use ntm_server::{app, Db, Options};
+use ntm_server::{app, Db, Limits, Options};
 
 /// Reference backend of the Nông thôn mới portal: the JSON API on SQLite, and
 /// the built front end.
@@ -22,6 +22,12 @@ struct Args {
     /// (default: /api on the same origin).
     #[arg(long, env = "NTM_API_BASE")]
     api_base: Option<String>,
+    /// Ratings one IP address may give one article in 24 hours.
+    #[arg(long, env = "NTM_RATINGS_PER_IP", default_value_t = Limits::default().ratings_per_ip_per_day)]
+    ratings_per_ip: u32,
+    /// Take client addresses from X-Forwarded-For: only behind a reverse proxy that sets it.
+    #[arg(long, env = "NTM_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
 }
 
 #[tokio::main]
@@ -49,14 +55,22 @@ async fn main() {
         Options {
             dist: args.dist,
             api_base: args.api_base,
+            limits: Limits {
+                ratings_per_ip_per_day: args.ratings_per_ip,
+                trust_forwarded_for: args.trust_forwarded_for,
+            },
+            clock: None,
         },
     );
     // Tests read this line to learn the port.
     println!("Listening on http://{addr}/");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .expect("server error");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .expect("server error");
 }

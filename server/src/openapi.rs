@@ -15,8 +15,17 @@ use utoipa::OpenApi;
     ),
     servers((url = "/api", description = "The reference backend, same origin as the front end. \
         Another backend may serve the same paths under any base URL.")),
-    paths(crate::api::list_categories, crate::api::list_articles, crate::api::get_article),
-    tags((name = "news", description = "Categories and articles"))
+    paths(
+        crate::api::list_categories,
+        crate::api::list_articles,
+        crate::api::get_article,
+        crate::api::get_rating,
+        crate::api::post_rating
+    ),
+    tags(
+        (name = "news", description = "Categories and articles"),
+        (name = "rating", description = "Star ratings of articles, one per visitor")
+    )
 )]
 pub struct ApiDoc;
 

@@ -29,6 +29,12 @@ struct SeedArticle {
     source: String,
     tags: Vec<String>,
     views: u32,
+    #[serde(default = "yes")]
+    rating_enabled: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -67,7 +73,7 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
             source: a.source,
             tags: a.tags,
             views: a.views,
-            rating_enabled: true,
+            rating_enabled: a.rating_enabled,
         })?;
     }
     Ok(())

@@ -23,6 +23,7 @@ fn site(api_base: Option<&str>) -> (axum::Router, tempfile::TempDir) {
         Options {
             dist: Some(p.to_path_buf()),
             api_base: api_base.map(str::to_owned),
+            ..Default::default()
         },
     );
     (app, dist)

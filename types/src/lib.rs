@@ -5,6 +5,7 @@
 
 pub mod datetime;
 pub mod models;
+pub mod rating;
 pub mod sanitize_policy;
 
 pub use models::*;

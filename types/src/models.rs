@@ -58,6 +58,31 @@ pub struct RatingTotals {
     pub count: u32,
 }
 
+/// The rating of an article as one visitor sees it (`GET`/`POST /articles/{slug}/rating`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct RatingState {
+    /// False when rating is switched off for this article.
+    pub enabled: bool,
+    /// Sum of all points given.
+    pub total: u32,
+    /// Number of ratings.
+    pub count: u32,
+    /// This visitor's own rating (1–5), if they have rated.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub mine: Option<u8>,
+}
+
+/// Body of `POST /articles/{slug}/rating`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RatingRequest {
+    /// 1 ("Bài viết rất kém") to 5 ("Bài viết rất tốt").
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub points: u8,
+}
+
 /// A whole article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

@@ -38,13 +38,30 @@ pub async fn get(app: &Router, uri: &str) -> Answer {
 }
 
 pub async fn get_with(app: &Router, uri: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut req = Request::get(uri);
+    send(app, "GET", uri, headers, "").await
+}
+
+/// POSTs `body` as JSON.
+pub async fn post_json(app: &Router, uri: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+    let mut all = vec![("content-type", "application/json")];
+    all.extend_from_slice(headers);
+    send(app, "POST", uri, &all, body).await
+}
+
+pub async fn send(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    let mut req = Request::builder().method(method).uri(uri);
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
     let res = app
         .clone()
-        .oneshot(req.body(Body::empty()).unwrap())
+        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
         .await
         .unwrap();
     let status = res.status();
@@ -111,4 +128,9 @@ pub fn small_db(n: u32) -> Db {
 
 pub fn api(db: Db) -> Router {
     app(db, Options::default())
+}
+
+/// A visitor cookie header of the shape the backend hands out, `n` making it unique.
+pub fn visitor(n: u32) -> String {
+    format!("ntm_vid={n:032x}")
 }

@@ -1,32 +1,12 @@
-//! `/api/…`: the JSON endpoints of the contract.
+//! Categories and articles.
 
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use ntm_types::{ApiError, Article, ArticlePage, Category, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 use serde::Deserialize;
 
 use crate::db::{self, Db};
 use crate::error::AppError;
-
-pub fn router(db: Db) -> Router {
-    Router::new()
-        .route("/categories", get(list_categories))
-        .route("/articles", get(list_articles))
-        .route("/articles/{slug}", get(get_article))
-        .route("/openapi.json", get(openapi_document))
-        .fallback(crate::error::not_found_fallback)
-        .with_state(db)
-        // Answers change as news is published and counted: clients revalidate.
-        .layer(
-            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-cache"),
-            ),
-        )
-}
 
 /// Query of `GET /api/articles`. Unknown parameters are refused.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -57,7 +37,7 @@ fn parse_bounded(value: Option<&str>, name: &str, default: u32, max: u32) -> Res
 /// Every category, in menu order.
 #[utoipa::path(get, path = "/categories", tag = "news",
     responses((status = 200, description = "Categories", body = [Category])))]
-async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>, AppError> {
+pub async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>, AppError> {
     Ok(Json(db.call(|c| Ok(db::categories(c)?)).await?))
 }
 
@@ -67,7 +47,7 @@ async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>, Ap
         (status = 200, description = "One page of articles", body = ArticlePage),
         (status = 400, description = "A parameter is not valid", body = ApiError),
         (status = 404, description = "No such category", body = ApiError)))]
-async fn list_articles(
+pub async fn list_articles(
     State(db): State<Db>,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ArticlePage>, AppError> {
@@ -113,7 +93,7 @@ async fn list_articles(
     responses(
         (status = 200, description = "The article", body = Article),
         (status = 404, description = "No such article", body = ApiError)))]
-async fn get_article(
+pub async fn get_article(
     State(db): State<Db>,
     Path(slug): Path<String>,
 ) -> Result<Json<Article>, AppError> {
@@ -124,12 +104,4 @@ async fn get_article(
         })
         .await?;
     Ok(Json(article))
-}
-
-/// This contract, as OpenAPI 3.1.
-async fn openapi_document() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        crate::openapi::document_json(),
-    )
 }

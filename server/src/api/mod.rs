@@ -1,0 +1,41 @@
+//! `/api/…`: the JSON endpoints of the contract.
+
+mod articles;
+mod rating;
+
+pub use articles::*;
+pub use rating::*;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+
+use crate::AppState;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/categories", get(list_categories))
+        .route("/articles", get(list_articles))
+        .route("/articles/{slug}", get(get_article))
+        .route("/articles/{slug}/rating", get(get_rating).post(post_rating))
+        .route("/openapi.json", get(openapi_document))
+        .fallback(crate::error::not_found_fallback)
+        .with_state(state)
+        .layer(middleware::from_fn(crate::visitor::ensure_cookie))
+        // Answers change as news is published and counted: clients revalidate.
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            ),
+        )
+}
+
+/// This contract, as OpenAPI 3.1.
+async fn openapi_document() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document_json(),
+    )
+}

@@ -1,0 +1,107 @@
+//! Star ratings: one per visitor per article, capped per IP address.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use ntm_types::{ApiError, RatingRequest, RatingState};
+
+use crate::db::{self, RateOutcome};
+use crate::error::AppError;
+use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
+use crate::AppState;
+
+/// The article's rating totals, and this visitor's own rating if they gave one.
+#[utoipa::path(get, path = "/articles/{slug}/rating", tag = "rating",
+    params(("slug" = String, Path, description = "The article's slug")),
+    responses(
+        (status = 200, description = "Totals and the visitor's own rating", body = RatingState),
+        (status = 404, description = "No such article", body = ApiError)))]
+pub async fn get_rating(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    MaybeVisitor(visitor): MaybeVisitor,
+) -> Result<Json<RatingState>, AppError> {
+    let rating = state
+        .db
+        .call(move |c| {
+            db::rating_state(c, &slug, visitor.as_deref())?.ok_or_else(article_not_found)
+        })
+        .await?;
+    Ok(Json(rating))
+}
+
+/// Rates the article. Needs the `ntm_vid` cookie that every API answer sets.
+#[utoipa::path(post, path = "/articles/{slug}/rating", tag = "rating",
+    params(
+        ("slug" = String, Path, description = "The article's slug"),
+        ("ntm_vid" = String, Cookie, description = "Visitor id, set by the backend on any API answer")),
+    request_body = RatingRequest,
+    responses(
+        (status = 200, description = "Rated: the new totals, with the visitor's rating", body = RatingState),
+        (status = 400, description = "Points outside 1–5, a malformed body, or no visitor cookie", body = ApiError),
+        (status = 403, description = "Rating is switched off for this article", body = ApiError),
+        (status = 404, description = "No such article", body = ApiError),
+        (status = 409, description = "This visitor has rated this article already", body = ApiError),
+        (status = 415, description = "The body is not JSON", body = ApiError),
+        (status = 429, description = "Too many ratings of this article from one IP address today", body = ApiError)))]
+pub async fn post_rating(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    visitor: Result<Visitor, AppError>,
+    ClientIp(ip): ClientIp,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<RatingState>, AppError> {
+    // Only a JSON object: serde would also read a struct from an array.
+    let request = body.map(|Json(v)| {
+        v.is_object()
+            .then(|| serde_json::from_value::<RatingRequest>(v).ok())
+            .flatten()
+    });
+    let points = match request {
+        Ok(Some(RatingRequest { points })) if (1..=5).contains(&points) => points,
+        Err(JsonRejection::MissingJsonContentType(_)) => {
+            return Err(AppError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Dữ liệu gửi lên phải ở dạng JSON.",
+            ))
+        }
+        _ => {
+            return Err(AppError::bad_request_code(
+                "invalid_rating",
+                "Đánh giá không hợp lệ.",
+            ))
+        }
+    };
+    let Visitor(visitor) = visitor?;
+    let now = (state.clock)();
+    let limit = state.limits.ratings_per_ip_per_day;
+    let outcome = state
+        .db
+        .call(move |c| Ok(db::rate(c, &slug, &visitor, &ip, points, now, limit)?))
+        .await?;
+    match outcome {
+        RateOutcome::Rated(rating) => Ok(Json(rating)),
+        RateOutcome::NotFound => Err(article_not_found()),
+        RateOutcome::Disabled => Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            "rating_disabled",
+            "Bài viết này không nhận đánh giá.",
+        )),
+        RateOutcome::AlreadyRated => Err(AppError::new(
+            StatusCode::CONFLICT,
+            "already_rated",
+            "Bạn đã đánh giá bài viết này rồi.",
+        )),
+        RateOutcome::IpLimit => Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_ratings",
+            "Có quá nhiều lượt đánh giá bài viết này từ cùng một mạng trong hôm nay. Vui lòng thử lại vào ngày mai.",
+        )),
+    }
+}
+
+fn article_not_found() -> AppError {
+    AppError::not_found("Không tìm thấy bài viết này.")
+}
