@@ -7,12 +7,13 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
-use ntm_types::{ApiError, Article, ArticlePage, Category};
+use ntm_types::{ApiError, Article, ArticlePage, Category, RatingState};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::RequestCredentials;
 
 /// A request slower than this is given up, so a reader on a bad line gets a
 /// message and a retry button instead of an endless placeholder.
@@ -92,16 +93,37 @@ pub async fn article(slug: &str) -> ApiResult<Article> {
     get_json(&format!("{}/articles/{}", base(), encode(slug))).await
 }
 
+fn rating_url(slug: &str) -> String {
+    format!("{}/articles/{}/rating", base(), encode(slug))
+}
+
+/// The article's rating as this visitor sees it (with their own rating, if any).
+pub async fn rating(slug: String) -> ApiResult<RatingState> {
+    decode(fetch_json(&rating_url(&slug), None).await?)
+}
+
+/// Rates the article with 1 to 5 points.
+pub async fn rate(slug: String, points: u8) -> ApiResult<RatingState> {
+    // The body is one small integer: no JSON serializer needed.
+    let body = format!(r#"{{"points":{points}}}"#);
+    decode(fetch_json(&rating_url(&slug), Some(body)).await?)
+}
+
 /// GET `url` and decode its JSON into `T`. Only this thin step is generic: the
 /// request itself is one function for all types, which keeps the wasm small.
 async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
-    let json = fetch_json(url).await?;
+    decode(fetch_json(url, None).await?)
+}
+
+fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
     serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
 }
 
-/// GET `url` and parse its body as JSON. The request is aborted when the calling
+/// GET `url` (or POST `body` to it as JSON) and parse the answer as JSON. Cookies
+/// go along, since ratings and votes are tied to the visitor's cookie, also when
+/// the backend is on another origin. The request is aborted when the calling
 /// reactive scope is cleaned up (the reader navigated away) or on timeout.
-async fn fetch_json(url: &str) -> ApiResult<JsValue> {
+async fn fetch_json(url: &str, body: Option<String>) -> ApiResult<JsValue> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().and_then(|c| {
@@ -114,11 +136,21 @@ async fn fetch_json(url: &str) -> ApiResult<JsValue> {
     if let Some(c) = controller.clone() {
         on_cleanup(move || c.abort());
     }
-    let sent = Request::get(url)
+    let builder = RequestBuilder::new(url)
         .header("Accept", "application/json")
-        .abort_signal(signal.as_ref())
-        .send()
-        .await;
+        .credentials(RequestCredentials::Include)
+        .abort_signal(signal.as_ref());
+    let request = match body {
+        Some(body) => builder
+            .method(Method::POST)
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => builder.build(),
+    };
+    let sent = match request {
+        Ok(r) => r.send().await,
+        Err(e) => Err(e),
+    };
     let timed_out = signal.as_ref().is_some_and(|s| s.aborted());
     if let Some(t) = timer {
         t.clear();

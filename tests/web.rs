@@ -233,3 +233,55 @@ fn sanitizer_output_never_carries_handlers_or_script_urls() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+async fn star_rating_renders_totals_and_five_labelled_radios() {
+    use ntm_web::components::star_rating::StarRating;
+    let host = mount(|| {
+        view! {
+            <StarRating slug="thu".to_owned() initial=RatingTotals { enabled: true, total: 50, count: 12 }/>
+        }
+    });
+    settle().await;
+    assert_eq!(
+        text_of(&host, ".rating-totals"),
+        "Tổng số điểm của bài viết là: 50 trong 12 đánh giá"
+    );
+    assert_eq!(
+        text_of(&host, ".rating-average"),
+        "Xếp hạng: 4,2 - 12 phiếu bầu"
+    );
+    assert_eq!(text_of(&host, "legend"), "Click để đánh giá bài viết");
+    let radios = host.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 5);
+    let labels: Vec<String> = (1..=5)
+        .map(|n| {
+            text_of(
+                &host,
+                &format!("label[for=rating-stars-{n}] .visually-hidden"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "1 sao: Bài viết rất kém",
+            "2 sao: Bài viết kém",
+            "3 sao: Bài viết đạt",
+            "4 sao: Bài viết tốt",
+            "5 sao: Bài viết rất tốt"
+        ]
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn star_rating_is_absent_when_switched_off() {
+    use ntm_web::components::star_rating::StarRating;
+    let host = mount(|| {
+        view! { <StarRating slug="thu".to_owned() initial=RatingTotals { enabled: false, total: 0, count: 0 }/> }
+    });
+    settle().await;
+    assert!(host.query_selector(".rating").unwrap().is_none());
+    host.remove();
+}

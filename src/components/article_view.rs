@@ -5,6 +5,7 @@ use ntm_types::Article;
 use super::article_list::{category_href, NeighbourList};
 use super::breadcrumb::Breadcrumb;
 use super::html_body::HtmlBody;
+use super::star_rating::StarRating;
 
 /// "Theo Tạ Quân/quangninh.gov.vn", the way the portal credits a story.
 pub fn source_line(author: &str, source: &str) -> Option<String> {
@@ -21,6 +22,7 @@ pub fn source_line(author: &str, source: &str) -> Option<String> {
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let Article {
+        slug,
         title,
         category,
         published_at,
@@ -30,6 +32,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         author,
         source,
         tags,
+        rating,
         newer,
         older,
         ..
@@ -57,6 +60,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                 </p>
             })}
+            <StarRating slug initial=rating/>
         </article>
         <NeighbourList title="Những tin mới hơn" items=newer/>
         <NeighbourList title="Những tin cũ hơn" items=older/>

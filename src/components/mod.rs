@@ -8,3 +8,4 @@ pub mod loaded;
 pub mod pager;
 pub mod placeholder;
 pub mod shell;
+pub mod star_rating;
