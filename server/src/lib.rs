@@ -25,6 +25,8 @@ pub struct Limits {
     /// Ratings one IP address may give one article in 24 hours. Generous, so a
     /// household or a village behind one address can all rate.
     pub ratings_per_ip_per_day: u32,
+    /// Votes one IP address may cast in one poll in 24 hours.
+    pub votes_per_ip_per_day: u32,
     /// Take the client's address from X-Forwarded-For (only behind a proxy
     /// that sets it; otherwise anyone could claim any address).
     pub trust_forwarded_for: bool,
@@ -34,6 +36,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             ratings_per_ip_per_day: 50,
+            votes_per_ip_per_day: 50,
             trust_forwarded_for: false,
         }
     }

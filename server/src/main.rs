@@ -25,6 +25,9 @@ struct Args {
     /// Ratings one IP address may give one article in 24 hours.
     #[arg(long, env = "NTM_RATINGS_PER_IP", default_value_t = Limits::default().ratings_per_ip_per_day)]
     ratings_per_ip: u32,
+    /// Votes one IP address may cast in one poll in 24 hours.
+    #[arg(long, env = "NTM_VOTES_PER_IP", default_value_t = Limits::default().votes_per_ip_per_day)]
+    votes_per_ip: u32,
     /// Take client addresses from X-Forwarded-For: only behind a reverse proxy that sets it.
     #[arg(long, env = "NTM_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
@@ -57,6 +60,7 @@ async fn main() {
             api_base: args.api_base,
             limits: Limits {
                 ratings_per_ip_per_day: args.ratings_per_ip,
+                votes_per_ip_per_day: args.votes_per_ip,
                 trust_forwarded_for: args.trust_forwarded_for,
             },
             clock: None,

@@ -20,11 +20,17 @@ use utoipa::OpenApi;
         crate::api::list_articles,
         crate::api::get_article,
         crate::api::get_rating,
-        crate::api::post_rating
+        crate::api::post_rating,
+        crate::api::list_polls,
+        crate::api::current_poll,
+        crate::api::get_poll,
+        crate::api::poll_results,
+        crate::api::vote
     ),
     tags(
         (name = "news", description = "Categories and articles"),
-        (name = "rating", description = "Star ratings of articles, one per visitor")
+        (name = "rating", description = "Star ratings of articles, one per visitor"),
+        (name = "polls", description = "Polls, one vote per visitor")
     )
 )]
 pub struct ApiDoc;

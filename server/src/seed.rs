@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::db::{Db, NewArticle};
 
 const CATEGORIES_JSON: &str = include_str!("../seed/categories.json");
+const POLLS_JSON: &str = include_str!("../seed/polls.json");
 const ARTICLES_JSON: &[&str] = &[
     include_str!("../seed/tin-tuc-su-kien.json"),
     include_str!("../seed/hoc-tap-dao-duc-hcm.json"),
@@ -35,6 +36,17 @@ struct SeedArticle {
 
 fn yes() -> bool {
     true
+}
+
+#[derive(Deserialize)]
+struct SeedPoll {
+    question: String,
+    max_choices: u32,
+    starts: String,
+    ends: Option<String>,
+    active: bool,
+    voters: u32,
+    options: Vec<(String, u32)>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +86,24 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
             tags: a.tags,
             views: a.views,
             rating_enabled: a.rating_enabled,
+        })?;
+    }
+    let polls: Vec<SeedPoll> = serde_json::from_str(POLLS_JSON).expect("seed/polls.json is valid");
+    for p in polls {
+        let time = |s: &str| parse_vn_time(s).expect("seed dates are YYYY-MM-DD HH:MM");
+        db.with(|c| {
+            crate::db::polls::insert(
+                c,
+                &crate::db::polls::NewPoll {
+                    starts_at: time(&p.starts),
+                    ends_at: p.ends.as_deref().map(time),
+                    question: p.question,
+                    max_choices: p.max_choices,
+                    active: p.active,
+                    options: p.options,
+                    voters: p.voters,
+                },
+            )
         })?;
     }
     Ok(())

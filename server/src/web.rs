@@ -70,10 +70,11 @@ async fn index_html(State(site): State<Site>, req: Request) -> Response {
     res
 }
 
-/// The front end's routes (src/lib.rs): `/`, `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`.
+/// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/chuyen-muc/{slug}`,
+/// `/tin-tuc/{slug}`.
 pub fn is_client_route(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
-    if path.is_empty() || path == "/index.html" {
+    if matches!(path, "" | "/index.html" | "/tham-do-y-kien") {
         return true;
     }
     let mut parts = path.trim_start_matches('/').split('/');
@@ -141,6 +142,7 @@ mod tests {
             "/tin-tuc/abc",
             "/chuyen-muc/hoc-tap-dao-duc-hcm",
             "/tin-tuc/abc/",
+            "/tham-do-y-kien",
         ] {
             assert!(is_client_route(p), "{p}");
         }

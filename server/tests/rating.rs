@@ -24,6 +24,7 @@ fn limited_app(db: Db, per_ip: u32, clock: Arc<AtomicI64>) -> axum::Router {
             limits: Limits {
                 ratings_per_ip_per_day: per_ip,
                 trust_forwarded_for: true,
+                ..Limits::default()
             },
             clock: Some(Arc::new(move || clock.load(Ordering::SeqCst))),
             ..Default::default()

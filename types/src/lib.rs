@@ -5,6 +5,7 @@
 
 pub mod datetime;
 pub mod models;
+pub mod poll;
 pub mod rating;
 pub mod sanitize_policy;
 

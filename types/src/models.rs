@@ -139,3 +139,61 @@ pub const MAX_PER_PAGE: u32 = 50;
 pub const DEFAULT_PER_PAGE: u32 = 10;
 /// Most neighbours listed on each side of an article.
 pub const NEIGHBOURS: u32 = 10;
+
+/// One answer of a poll.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PollOption {
+    pub id: i64,
+    pub label: String,
+}
+
+/// A poll ("Thăm dò ý kiến") as one visitor sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Poll {
+    pub id: i64,
+    pub question: String,
+    /// Most options a voter may tick: 1 means radio buttons, more means checkboxes.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub max_choices: u32,
+    pub options: Vec<PollOption>,
+    pub starts_at: Timestamp,
+    pub ends_at: Option<Timestamp>,
+    /// Active, started and not ended: votes are taken.
+    pub open: bool,
+    /// The options this visitor chose, if they have voted.
+    pub my_choices: Option<Vec<i64>>,
+}
+
+/// Votes for one option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PollTally {
+    pub id: i64,
+    pub label: String,
+    pub votes: u32,
+}
+
+/// The results of a poll.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PollResults {
+    pub poll_id: i64,
+    pub options: Vec<PollTally>,
+    /// People who voted.
+    pub voters: u32,
+    /// Options ticked, all voters together (more than `voters` in multi-choice polls).
+    pub choices: u32,
+    /// Counted since ("Tính từ").
+    pub since: Timestamp,
+}
+
+/// Body of `POST /polls/{id}/vote`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VoteRequest {
+    /// Ids of the chosen options: at least one, at most the poll's `max_choices`.
+    pub options: Vec<i64>,
+}

@@ -1,14 +1,17 @@
 //! `/api/…`: the JSON endpoints of the contract.
 
 mod articles;
+mod body;
+mod polls;
 mod rating;
 
 pub use articles::*;
+pub use polls::*;
 pub use rating::*;
 
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 
 use crate::AppState;
@@ -19,6 +22,11 @@ pub fn router(state: AppState) -> Router {
         .route("/articles", get(list_articles))
         .route("/articles/{slug}", get(get_article))
         .route("/articles/{slug}/rating", get(get_rating).post(post_rating))
+        .route("/polls", get(list_polls))
+        .route("/polls/current", get(current_poll))
+        .route("/polls/{id}", get(get_poll))
+        .route("/polls/{id}/results", get(poll_results))
+        .route("/polls/{id}/vote", post(vote))
         .route("/openapi.json", get(openapi_document))
         .fallback(crate::error::not_found_fallback)
         .with_state(state)

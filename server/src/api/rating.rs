@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use ntm_types::{ApiError, RatingRequest, RatingState};
 
+use super::body::json_object;
 use crate::db::{self, RateOutcome};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
@@ -52,28 +53,11 @@ pub async fn post_rating(
     ClientIp(ip): ClientIp,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<RatingState>, AppError> {
-    // Only a JSON object: serde would also read a struct from an array.
-    let request = body.map(|Json(v)| {
-        v.is_object()
-            .then(|| serde_json::from_value::<RatingRequest>(v).ok())
-            .flatten()
-    });
-    let points = match request {
-        Ok(Some(RatingRequest { points })) if (1..=5).contains(&points) => points,
-        Err(JsonRejection::MissingJsonContentType(_)) => {
-            return Err(AppError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Dữ liệu gửi lên phải ở dạng JSON.",
-            ))
-        }
-        _ => {
-            return Err(AppError::bad_request_code(
-                "invalid_rating",
-                "Đánh giá không hợp lệ.",
-            ))
-        }
-    };
+    let invalid = || AppError::bad_request_code("invalid_rating", "Đánh giá không hợp lệ.");
+    let RatingRequest { points } = json_object(body, invalid)?;
+    if !(1..=5).contains(&points) {
+        return Err(invalid());
+    }
     let Visitor(visitor) = visitor?;
     let now = (state.clock)();
     let limit = state.limits.ratings_per_ip_per_day;

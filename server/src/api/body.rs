@@ -1,0 +1,25 @@
+//! Reading JSON request bodies with JSON errors for every way they can be wrong.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::Json;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// The body as a `T`, read only from a JSON object (serde would also read a
+/// struct from an array). `invalid` is the error for a body of the wrong shape.
+pub fn json_object<T: DeserializeOwned>(
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+    invalid: impl FnOnce() -> AppError,
+) -> Result<T, AppError> {
+    match body {
+        Ok(Json(v)) if v.is_object() => serde_json::from_value(v).map_err(|_| invalid()),
+        Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Dữ liệu gửi lên phải ở dạng JSON.",
+        )),
+        _ => Err(invalid()),
+    }
+}

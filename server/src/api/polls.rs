@@ -1,0 +1,148 @@
+//! Polls ("Thăm dò ý kiến"): one vote per visitor, capped per IP address.
+
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
+
+use super::body::json_object;
+use crate::db::polls::{self, VoteOutcome};
+use crate::error::AppError;
+use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
+use crate::AppState;
+
+fn poll_not_found() -> AppError {
+    AppError::not_found("Không tìm thấy cuộc thăm dò này.")
+}
+
+fn poll_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
+    path.map(|Path(id)| id).map_err(|_| poll_not_found())
+}
+
+/// Every active poll, open ones first, newest first.
+#[utoipa::path(get, path = "/polls", tag = "polls",
+    responses((status = 200, description = "Polls", body = [Poll])))]
+pub async fn list_polls(
+    State(state): State<AppState>,
+    MaybeVisitor(visitor): MaybeVisitor,
+) -> Result<Json<Vec<Poll>>, AppError> {
+    let now = (state.clock)();
+    let all = state
+        .db
+        .call(move |c| Ok(polls::all(c, visitor.as_deref(), now)?))
+        .await?;
+    Ok(Json(all))
+}
+
+/// The poll for the sidebar: the newest open one, else the newest active one.
+#[utoipa::path(get, path = "/polls/current", tag = "polls",
+    responses(
+        (status = 200, description = "The current poll", body = Poll),
+        (status = 404, description = "No poll at all", body = ApiError)))]
+pub async fn current_poll(
+    State(state): State<AppState>,
+    MaybeVisitor(visitor): MaybeVisitor,
+) -> Result<Json<Poll>, AppError> {
+    let now = (state.clock)();
+    let poll = state
+        .db
+        .call(move |c| {
+            let id = polls::current_id(c, now)?.ok_or_else(poll_not_found)?;
+            polls::poll(c, id, visitor.as_deref(), now)?.ok_or_else(poll_not_found)
+        })
+        .await?;
+    Ok(Json(poll))
+}
+
+/// One poll, with this visitor's own choices if they voted.
+#[utoipa::path(get, path = "/polls/{id}", tag = "polls",
+    params(("id" = i64, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "The poll", body = Poll),
+        (status = 404, description = "No such poll", body = ApiError)))]
+pub async fn get_poll(
+    State(state): State<AppState>,
+    path: Result<Path<i64>, PathRejection>,
+    MaybeVisitor(visitor): MaybeVisitor,
+) -> Result<Json<Poll>, AppError> {
+    let id = poll_id(path)?;
+    let now = (state.clock)();
+    let poll = state
+        .db
+        .call(move |c| polls::poll(c, id, visitor.as_deref(), now)?.ok_or_else(poll_not_found))
+        .await?;
+    Ok(Json(poll))
+}
+
+/// The results so far; anyone may look without voting.
+#[utoipa::path(get, path = "/polls/{id}/results", tag = "polls",
+    params(("id" = i64, Path, description = "The poll's id")),
+    responses(
+        (status = 200, description = "Votes per option, voters and choices", body = PollResults),
+        (status = 404, description = "No such poll", body = ApiError)))]
+pub async fn poll_results(
+    State(state): State<AppState>,
+    path: Result<Path<i64>, PathRejection>,
+) -> Result<Json<PollResults>, AppError> {
+    let id = poll_id(path)?;
+    let results = state
+        .db
+        .call(move |c| polls::results(c, id)?.ok_or_else(poll_not_found))
+        .await?;
+    Ok(Json(results))
+}
+
+/// Votes. Needs the `ntm_vid` cookie that every API answer sets.
+#[utoipa::path(post, path = "/polls/{id}/vote", tag = "polls",
+    params(
+        ("id" = i64, Path, description = "The poll's id"),
+        ("ntm_vid" = String, Cookie, description = "Visitor id, set by the backend on any API answer")),
+    request_body = VoteRequest,
+    responses(
+        (status = 200, description = "Counted: the new results", body = PollResults),
+        (status = 400, description = "No option, too many, repeated, of another poll, a malformed body, or no visitor cookie", body = ApiError),
+        (status = 403, description = "The poll is closed or not open yet", body = ApiError),
+        (status = 404, description = "No such poll", body = ApiError),
+        (status = 409, description = "This visitor has voted in this poll already", body = ApiError),
+        (status = 415, description = "The body is not JSON", body = ApiError),
+        (status = 429, description = "Too many votes in this poll from one IP address today", body = ApiError)))]
+pub async fn vote(
+    State(state): State<AppState>,
+    path: Result<Path<i64>, PathRejection>,
+    visitor: Result<Visitor, AppError>,
+    ClientIp(ip): ClientIp,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<Json<PollResults>, AppError> {
+    let id = poll_id(path)?;
+    let VoteRequest { options } = json_object(body, || {
+        AppError::bad_request_code("invalid_vote", "Phiếu bình chọn không hợp lệ.")
+    })?;
+    let Visitor(visitor) = visitor?;
+    let now = (state.clock)();
+    let limit = state.limits.votes_per_ip_per_day;
+    let outcome = state
+        .db
+        .call(move |c| Ok(polls::vote(c, id, &visitor, &ip, &options, now, limit)?))
+        .await?;
+    match outcome {
+        VoteOutcome::Counted(results) => Ok(Json(results)),
+        VoteOutcome::NotFound => Err(poll_not_found()),
+        VoteOutcome::Closed => Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            "poll_closed",
+            "Cuộc thăm dò này không nhận bình chọn lúc này.",
+        )),
+        VoteOutcome::Invalid(message) => Err(AppError::bad_request_code("invalid_vote", message)),
+        VoteOutcome::AlreadyVoted => Err(AppError::new(
+            StatusCode::CONFLICT,
+            "already_voted",
+            "Bạn đã bình chọn trong cuộc thăm dò này rồi.",
+        )),
+        VoteOutcome::IpLimit => Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_votes",
+            "Có quá nhiều lượt bình chọn từ cùng một mạng trong hôm nay. Vui lòng thử lại vào ngày mai.",
+        )),
+    }
+}
