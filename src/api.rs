@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
-use ntm_types::{ApiError, Article, ArticlePage, Category, RatingState};
+use ntm_types::{ApiError, Article, ArticlePage, Category, Poll, PollResults, RatingState};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -107,6 +107,28 @@ pub async fn rate(slug: String, points: u8) -> ApiResult<RatingState> {
     // The body is one small integer: no JSON serializer needed.
     let body = format!(r#"{{"points":{points}}}"#);
     decode(fetch_json(&rating_url(&slug), Some(body)).await?)
+}
+
+/// The poll for the sidebar.
+pub async fn current_poll() -> ApiResult<Poll> {
+    get_json(&format!("{}/polls/current", base())).await
+}
+
+/// Every active poll, open ones first.
+pub async fn polls() -> ApiResult<Vec<Poll>> {
+    get_json(&format!("{}/polls", base())).await
+}
+
+pub async fn poll_results(id: i64) -> ApiResult<PollResults> {
+    get_json(&format!("{}/polls/{id}/results", base())).await
+}
+
+/// Votes for `options` of poll `id`; answers with the new results.
+pub async fn vote(id: i64, options: Vec<i64>) -> ApiResult<PollResults> {
+    let ids: Vec<String> = options.iter().map(i64::to_string).collect();
+    let body = format!(r#"{{"options":[{}]}}"#, ids.join(","));
+    let url = format!("{}/polls/{id}/vote", base());
+    decode(fetch_json(&url, Some(body)).await?)
 }
 
 /// GET `url` and decode its JSON into `T`. Only this thin step is generic: the

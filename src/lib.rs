@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod format;
 pub mod meta;
 pub mod pages;
 pub mod sanitize;
@@ -12,7 +13,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::shell::{SiteFooter, SiteHeader};
-use pages::{ArticlePage, CategoryPage, HomePage, NotFound};
+use components::sidebar::Sidebar;
+use pages::{ArticlePage, CategoryPage, HomePage, NotFound, PollsPage};
 
 /// The whole app: the site shell around the routed page.
 #[component]
@@ -21,13 +23,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <SiteHeader/>
-            <main id="noi-dung" class="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/chuyen-muc/:slug") view=CategoryPage/>
-                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
-                </Routes>
-            </main>
+            <div class="layout">
+                <main id="noi-dung" class="main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/chuyen-muc/:slug") view=CategoryPage/>
+                        <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
+                        <Route path=path!("/tham-do-y-kien") view=PollsPage/>
+                    </Routes>
+                </main>
+                <Sidebar/>
+            </div>
             <SiteFooter/>
         </Router>
     }

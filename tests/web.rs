@@ -285,3 +285,93 @@ async fn star_rating_is_absent_when_switched_off() {
     assert!(host.query_selector(".rating").unwrap().is_none());
     host.remove();
 }
+
+fn sample_poll(max_choices: u32, open: bool) -> ntm_types::Poll {
+    ntm_types::Poll {
+        id: 7,
+        question: "Bạn quan tâm điều gì?".into(),
+        max_choices,
+        options: (1..=4)
+            .map(|i| ntm_types::PollOption {
+                id: i,
+                label: format!("Phương án {i}"),
+            })
+            .collect(),
+        starts_at: 1_610_845_260,
+        ends_at: None,
+        open,
+        my_choices: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn poll_with_one_choice_uses_radios() {
+    use ntm_web::components::poll::PollWidget;
+    let host = mount(|| view! { <PollWidget poll=sample_poll(1, true)/> });
+    settle().await;
+    assert_eq!(text_of(&host, "legend"), "Bạn quan tâm điều gì?");
+    assert_eq!(
+        host.query_selector_all("input[type=radio]")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(
+        host.query_selector_all("input[type=checkbox]")
+            .unwrap()
+            .length(),
+        0
+    );
+    // Every input has its own label.
+    for i in 1..=4 {
+        let input = host
+            .query_selector(&format!("input[value='{i}']"))
+            .unwrap()
+            .unwrap();
+        let label = host
+            .query_selector(&format!("label[for='{}']", input.id()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(label.text_content().unwrap(), format!("Phương án {i}"));
+    }
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn poll_with_several_choices_stops_at_the_limit() {
+    use ntm_web::components::poll::PollWidget;
+    let host = mount(|| view! { <PollWidget poll=sample_poll(2, true)/> });
+    settle().await;
+    assert_eq!(text_of(&host, ".poll-hint"), "Chọn tối đa 2 phương án.");
+    let boxes: Vec<web_sys::HtmlInputElement> = (1..=4)
+        .map(|i| {
+            host.query_selector(&format!("input[value='{i}']"))
+                .unwrap()
+                .unwrap()
+                .unchecked_into()
+        })
+        .collect();
+    for i in [0, 2] {
+        boxes[i].set_checked(true);
+        boxes[i]
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    }
+    settle().await;
+    let disabled: Vec<bool> = boxes.iter().map(|b| b.disabled()).collect();
+    assert_eq!(disabled, [false, true, false, true]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn closed_poll_has_no_form() {
+    use ntm_web::components::poll::PollWidget;
+    let host = mount(|| view! { <PollWidget poll=sample_poll(1, false)/> });
+    settle().await;
+    assert!(host.query_selector("form").unwrap().is_none());
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("Cuộc thăm dò đã kết thúc hoặc chưa mở."));
+    host.remove();
+}

@@ -18,6 +18,11 @@ pub fn Loaded<T, F, V>(
     /// with the data.
     #[prop(optional)]
     error_title: Option<&'static str>,
+    /// Shown when the backend has no such thing; the not-found page otherwise.
+    /// Blocks beside the page use it, so a missing block never looks like a
+    /// missing page.
+    #[prop(optional, into)]
+    on_missing: Option<ViewFn>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -29,12 +34,14 @@ where
         <Suspense fallback=move || fallback.run()>
             {move || {
                 let view = view.clone();
+                let on_missing = on_missing.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(data) => view(data).into_any(),
-                        Err(FetchError::NotFound(message)) => {
-                            view! { <NotFound message/> }.into_any()
-                        }
+                        Err(FetchError::NotFound(message)) => match &on_missing {
+                            Some(missing) => missing.run(),
+                            None => view! { <NotFound message/> }.into_any(),
+                        },
                         Err(error) => {
                             if let Some(t) = error_title {
                                 crate::meta::set_page_meta(t, "");

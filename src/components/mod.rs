@@ -7,5 +7,7 @@ pub mod html_body;
 pub mod loaded;
 pub mod pager;
 pub mod placeholder;
+pub mod poll;
 pub mod shell;
+pub mod sidebar;
 pub mod star_rating;

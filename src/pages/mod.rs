@@ -4,11 +4,13 @@ mod article;
 mod category;
 mod home;
 mod not_found;
+mod polls;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use polls::PollsPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};

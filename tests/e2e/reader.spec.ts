@@ -103,7 +103,9 @@ test('the API base is read at run time: a build pointed at a dead backend says s
   const elsewhere = await startBackend(['--api-base', 'http://127.0.0.1:9/api']);
   try {
     await page.goto(`${elsewhere.url}/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu`);
-    await expect(page.getByRole('alert')).toContainText('Không kết nối được với máy chủ');
+    // The page and each block beside it say so on their own, each with a retry.
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Không kết nối được với máy chủ');
+    await expect(page.getByRole('complementary').getByRole('alert')).toContainText('Không kết nối được với máy chủ');
   } finally {
     await elsewhere.stop();
   }

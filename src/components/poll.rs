@@ -1,0 +1,214 @@
+//! A poll ("Thăm dò ý kiến"): native radios (one choice) or checkboxes (several,
+//! never more than allowed) in a fieldset, results as text with a bar that only
+//! repeats the numbers, and the outcome announced in a status region.
+
+use leptos::ev;
+use leptos::prelude::*;
+use ntm_types::datetime::format_date;
+use ntm_types::poll::percentages;
+use ntm_types::{Poll, PollResults};
+
+use crate::api::{self, FetchError};
+use crate::format::number;
+
+fn next_instance() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[component]
+pub fn PollWidget(poll: Poll) -> impl IntoView {
+    let Poll {
+        id,
+        question,
+        max_choices,
+        options,
+        open,
+        my_choices,
+        ..
+    } = poll;
+    let selected = RwSignal::new(my_choices.clone().unwrap_or_default());
+    let voted = RwSignal::new(my_choices.is_some());
+    let results = RwSignal::new(None::<PollResults>);
+    let showing_results = RwSignal::new(!open || my_choices.is_some());
+    let message = RwSignal::new(String::new());
+
+    let load_results = Action::new_unsync(move |_: &()| api::poll_results(id));
+    let send_vote = Action::new_unsync(move |choices: &Vec<i64>| api::vote(id, choices.clone()));
+    if showing_results.get_untracked() {
+        load_results.dispatch(());
+    }
+    Effect::new(move || match load_results.value().get() {
+        Some(Ok(r)) => results.set(Some(r)),
+        Some(Err(e)) => message.set(e.to_string()),
+        None => {}
+    });
+    Effect::new(move || match send_vote.value().get() {
+        Some(Ok(r)) => {
+            results.set(Some(r));
+            voted.set(true);
+            showing_results.set(true);
+            message.set("Cảm ơn bạn đã bình chọn.".to_owned());
+        }
+        Some(Err(e)) => {
+            // The choices stay ticked, so nothing is lost when trying again.
+            message.set(e.to_string());
+            if matches!(e, FetchError::Status(409, _)) {
+                voted.set(true);
+                showing_results.set(true);
+                load_results.dispatch(());
+            }
+        }
+        None => {}
+    });
+
+    let input_type = if max_choices > 1 { "checkbox" } else { "radio" };
+    // The same poll can be on the page twice (sidebar and the polls page):
+    // every widget needs its own ids for its labels.
+    let group = format!("poll-{id}-{}", next_instance());
+    let busy = move || send_vote.pending().get() || load_results.pending().get();
+    let can_vote = move || open && !voted.get();
+    let question_text = question.clone();
+
+    let form = move || {
+        let options = options.clone();
+        let group = group.clone();
+        view! {
+            <form
+                class="poll-form"
+                on:submit=move |e: ev::SubmitEvent| {
+                    e.prevent_default();
+                    let choices = selected.get_untracked();
+                    if choices.is_empty() {
+                        message.set("Vui lòng chọn ít nhất một phương án.".to_owned());
+                    } else {
+                        message.set("Đang gửi bình chọn…".to_owned());
+                        send_vote.dispatch(choices);
+                    }
+                }
+            >
+                <fieldset disabled=busy>
+                    <legend>{question.clone()}</legend>
+                    {(max_choices > 1).then(|| view! {
+                        <p class="poll-hint">{format!("Chọn tối đa {max_choices} phương án.")}</p>
+                    })}
+                    {options
+                        .into_iter()
+                        .map(|o| {
+                            let oid = o.id;
+                            let input_id = format!("{group}-{oid}");
+                            let checked = move || selected.with(|s| s.contains(&oid));
+                            view! {
+                                <div class="poll-option">
+                                    <input
+                                        type=input_type
+                                        id=input_id.clone()
+                                        name=group.clone()
+                                        value=oid
+                                        prop:checked=checked
+                                        // A checkbox past the limit cannot be ticked.
+                                        disabled=move || {
+                                            max_choices > 1 && !checked()
+                                                && selected.with(|s| s.len() >= max_choices as usize)
+                                        }
+                                        on:change=move |e: ev::Event| {
+                                            let on = event_target_checked(&e);
+                                            selected.update(|s| {
+                                                if max_choices == 1 {
+                                                    s.clear();
+                                                }
+                                                s.retain(|x| *x != oid);
+                                                if on {
+                                                    s.push(oid);
+                                                }
+                                            });
+                                        }
+                                    />
+                                    <label for=input_id>{o.label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                    <div class="poll-actions">
+                        <button type="submit" class="button">"Bình chọn"</button>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| {
+                                showing_results.set(true);
+                                load_results.dispatch(());
+                            }
+                        >
+                            "Xem kết quả"
+                        </button>
+                    </div>
+                </fieldset>
+            </form>
+        }
+    };
+
+    let results_view = move || {
+        let mine = selected.get();
+        results.get().map(|r| {
+            let shares = percentages(&r.options.iter().map(|o| o.votes).collect::<Vec<_>>());
+            view! {
+                <ul class="poll-results">
+                    {r.options
+                        .into_iter()
+                        .zip(shares)
+                        .map(|(o, pct)| {
+                            let chosen = voted.get_untracked() && mine.contains(&o.id);
+                            view! {
+                                <li>
+                                    <span class="poll-label">
+                                        {o.label}
+                                        {chosen.then_some(" (bạn đã chọn)")}
+                                    </span>
+                                    <span class="poll-count">
+                                        {format!("{} phiếu ({pct} %)", number(o.votes))}
+                                    </span>
+                                    <span class="poll-bar" aria-hidden="true">
+                                        <span style:width=format!("{pct}%")></span>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p class="poll-total">
+                    {format!(
+                        "Tổng số: {} người bình chọn, {} lựa chọn - Tính từ: {}",
+                        number(r.voters),
+                        number(r.choices),
+                        format_date(r.since),
+                    )}
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <div class="poll">
+            {move || {
+                if showing_results.get() {
+                    view! {
+                        <p class="poll-question">{question_text.clone()}</p>
+                        {(!open).then(|| view! { <p class="poll-hint">"Cuộc thăm dò đã kết thúc hoặc chưa mở."</p> })}
+                        {results_view}
+                        {can_vote().then(|| view! {
+                            <button type="button" class="button button-secondary"
+                                on:click=move |_| showing_results.set(false)>
+                                "Quay lại bình chọn"
+                            </button>
+                        })}
+                    }
+                        .into_any()
+                } else {
+                    form().into_any()
+                }
+            }}
+            <p class="poll-status" role="status">{move || message.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use ntm_types::Poll;
+
+use crate::api;
+use crate::components::loaded::Loaded;
+use crate::components::placeholder::ListPlaceholder;
+use crate::components::poll::PollWidget;
+use crate::meta::set_page_meta;
+
+/// Every poll, open ones first: vote, or read the results of past ones.
+#[component]
+pub fn PollsPage() -> impl IntoView {
+    set_page_meta(
+        "Thăm dò ý kiến",
+        "Các cuộc thăm dò ý kiến bạn đọc và kết quả.",
+    );
+    let polls = LocalResource::new(api::polls);
+    let list = |all: Vec<Poll>| {
+        if all.is_empty() {
+            return view! { <p class="empty">"Hiện chưa có cuộc thăm dò nào."</p> }.into_any();
+        }
+        all.into_iter()
+            .map(|p| {
+                let label = p.question.clone();
+                view! {
+                    <section class="block poll-page-item" aria-label=label>
+                        <PollWidget poll=p/>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <h1 class="page-title">"Thăm dò ý kiến"</h1>
+        <Loaded resource=polls placeholder=ListPlaceholder view=list/>
+    }
+}
