@@ -1,15 +1,17 @@
-//! Every request the front end makes. Pages call these functions and never
-//! build a URL themselves.
+//! Every request the front end makes. Pages name an [`Endpoint`] or call these
+//! functions, and never build a URL themselves.
 //!
 //! JSON is decoded by the browser (`Response.json()`) and mapped onto the shared
 //! types with serde-wasm-bindgen, which keeps a JSON parser out of the wasm.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::OnceLock;
 
 use gloo_net::http::{Method, RequestBuilder};
-use leptos::prelude::{on_cleanup, set_timeout_with_handle};
-use ntm_types::{ApiError, Article, ArticlePage, Category, Poll, PollResults, RatingState};
+use leptos::prelude::{on_cleanup, set_timeout_with_handle, LocalResource};
+use ntm_types::{ApiError, PollResults, RatingState};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -75,52 +77,68 @@ fn encode(segment: &str) -> String {
     String::from(js_sys::encode_uri_component(segment))
 }
 
-pub async fn categories() -> ApiResult<Vec<Category>> {
-    get_json(&format!("{}/categories", base())).await
+/// Something to read from the backend. Pages name what they want; only this
+/// module turns it into a URL.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Endpoint {
+    Categories,
+    /// One page of the newest articles, of one category when given.
+    Articles {
+        category: Option<String>,
+        page: u32,
+    },
+    Article(String),
+    /// An article's rating as this visitor sees it.
+    Rating(String),
+    CurrentPoll,
+    Polls,
+    PollResults(i64),
 }
 
-/// One page of the newest articles, of one category when `category` is given.
-pub async fn articles(category: Option<&str>, page: u32) -> ApiResult<ArticlePage> {
-    let mut url = format!("{}/articles?page={page}", base());
-    if let Some(c) = category {
-        url.push_str("&category=");
-        url.push_str(&encode(c));
+impl Endpoint {
+    pub fn url(&self) -> String {
+        let base = base();
+        match self {
+            Endpoint::Categories => format!("{base}/categories"),
+            Endpoint::Articles { category, page } => match category {
+                Some(c) => format!("{base}/articles?page={page}&category={}", encode(c)),
+                None => format!("{base}/articles?page={page}"),
+            },
+            Endpoint::Article(slug) => format!("{base}/articles/{}", encode(slug)),
+            Endpoint::Rating(slug) => format!("{base}/articles/{}/rating", encode(slug)),
+            Endpoint::CurrentPoll => format!("{base}/polls/current"),
+            Endpoint::Polls => format!("{base}/polls"),
+            Endpoint::PollResults(id) => format!("{base}/polls/{id}/results"),
+        }
     }
-    get_json(&url).await
 }
 
-pub async fn article(slug: &str) -> ApiResult<Article> {
-    get_json(&format!("{}/articles/{}", base(), encode(slug))).await
+/// Fetched JSON, not yet decoded into a type.
+pub type JsonResource = LocalResource<ApiResult<JsValue>>;
+type JsonFuture = Pin<Box<dyn Future<Output = ApiResult<JsValue>>>>;
+
+/// A resource holding the JSON of `endpoint()`, fetched again whenever the
+/// signals `endpoint` reads change. Every resource of the app has this one
+/// concrete type, so the reactive machinery behind it is compiled once rather
+/// than once per data type: the wasm stays smaller.
+pub fn resource(endpoint: impl Fn() -> Endpoint + 'static) -> JsonResource {
+    let fetch: Box<dyn Fn() -> JsonFuture> = Box::new(move || {
+        let url = endpoint().url();
+        Box::pin(async move { fetch_json(&url, None).await })
+    });
+    LocalResource::new(fetch)
 }
 
-fn rating_url(slug: &str) -> String {
-    format!("{}/articles/{}/rating", base(), encode(slug))
-}
-
-/// The article's rating as this visitor sees it (with their own rating, if any).
-pub async fn rating(slug: String) -> ApiResult<RatingState> {
-    decode(fetch_json(&rating_url(&slug), None).await?)
+/// GET an endpoint once and decode it.
+pub async fn get<T: DeserializeOwned>(endpoint: Endpoint) -> ApiResult<T> {
+    decode(fetch_json(&endpoint.url(), None).await?)
 }
 
 /// Rates the article with 1 to 5 points.
 pub async fn rate(slug: String, points: u8) -> ApiResult<RatingState> {
     // The body is one small integer: no JSON serializer needed.
     let body = format!(r#"{{"points":{points}}}"#);
-    decode(fetch_json(&rating_url(&slug), Some(body)).await?)
-}
-
-/// The poll for the sidebar.
-pub async fn current_poll() -> ApiResult<Poll> {
-    get_json(&format!("{}/polls/current", base())).await
-}
-
-/// Every active poll, open ones first.
-pub async fn polls() -> ApiResult<Vec<Poll>> {
-    get_json(&format!("{}/polls", base())).await
-}
-
-pub async fn poll_results(id: i64) -> ApiResult<PollResults> {
-    get_json(&format!("{}/polls/{id}/results", base())).await
+    decode(fetch_json(&Endpoint::Rating(slug).url(), Some(body)).await?)
 }
 
 /// Votes for `options` of poll `id`; answers with the new results.
@@ -131,13 +149,8 @@ pub async fn vote(id: i64, options: Vec<i64>) -> ApiResult<PollResults> {
     decode(fetch_json(&url, Some(body)).await?)
 }
 
-/// GET `url` and decode its JSON into `T`. Only this thin step is generic: the
-/// request itself is one function for all types, which keeps the wasm small.
-async fn get_json<T: DeserializeOwned>(url: &str) -> ApiResult<T> {
-    decode(fetch_json(url, None).await?)
-}
-
-fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
+/// JSON into `T`; the wrong shape is [`FetchError::Invalid`].
+pub fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
     serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
 }
 

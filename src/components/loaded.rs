@@ -1,19 +1,35 @@
 //! One way to show fetched data everywhere: a placeholder while it loads, the
 //! content when it arrives, a message with a retry button when it fails.
 
-use leptos::prelude::*;
+use std::sync::Arc;
 
-use crate::api::{ApiResult, FetchError};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::api::{decode, ApiResult, FetchError, JsonResource};
 use crate::pages::NotFound;
 
-/// Shows `view(data)` once `resource` has loaded, `placeholder` until then (again
-/// on every reload), and an error message with a retry button on failure. A 404
-/// shows the not-found view, since retrying cannot help.
+/// Turns fetched JSON into a view; see [`render`].
+pub type Render = Arc<dyn Fn(wasm_bindgen::JsValue) -> ApiResult<AnyView> + Send + Sync>;
+
+/// Decodes the JSON as a `T` and shows it with `f`. Only this small step is
+/// generic; [`Loaded`] itself is compiled once for every page.
+pub fn render<T, V>(f: impl Fn(T) -> V + Send + Sync + 'static) -> Render
+where
+    T: DeserializeOwned,
+    V: IntoView + 'static,
+{
+    Arc::new(move |json| decode::<T>(json).map(|data| f(data).into_any()))
+}
+
+/// Shows `view` of the data once `resource` has loaded, `placeholder` until then
+/// (again on every reload), and an error message with a retry button on
+/// failure. A 404 shows the not-found view, since retrying cannot help.
 #[component]
-pub fn Loaded<T, F, V>(
-    resource: LocalResource<ApiResult<T>>,
+pub fn Loaded(
+    resource: JsonResource,
     #[prop(into)] placeholder: ViewFn,
-    view: F,
+    view: Render,
     /// Heading of the page when loading fails, for pages whose heading comes
     /// with the data.
     #[prop(optional)]
@@ -23,12 +39,7 @@ pub fn Loaded<T, F, V>(
     /// missing page.
     #[prop(optional, into)]
     on_missing: Option<ViewFn>,
-) -> impl IntoView
-where
-    T: Clone + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+) -> impl IntoView {
     let fallback = placeholder.clone();
     view! {
         <Suspense fallback=move || fallback.run()>
@@ -36,8 +47,8 @@ where
                 let view = view.clone();
                 let on_missing = on_missing.clone();
                 Suspend::new(async move {
-                    match resource.await {
-                        Ok(data) => view(data).into_any(),
+                    match resource.await.and_then(|json| view(json)) {
+                        Ok(shown) => shown,
                         Err(FetchError::NotFound(message)) => match &on_missing {
                             Some(missing) => missing.run(),
                             None => view! { <NotFound message/> }.into_any(),

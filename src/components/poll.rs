@@ -8,7 +8,7 @@ use ntm_types::datetime::format_date;
 use ntm_types::poll::percentages;
 use ntm_types::{Poll, PollResults};
 
-use crate::api::{self, FetchError};
+use crate::api::{self, Endpoint, FetchError};
 use crate::format::number;
 
 fn next_instance() -> u32 {
@@ -34,7 +34,7 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
     let showing_results = RwSignal::new(!open || my_choices.is_some());
     let message = RwSignal::new(String::new());
 
-    let load_results = Action::new_unsync(move |_: &()| api::poll_results(id));
+    let load_results = Action::new_unsync(move |_: &()| api::get(Endpoint::PollResults(id)));
     let send_vote = Action::new_unsync(move |choices: &Vec<i64>| api::vote(id, choices.clone()));
     if showing_results.get_untracked() {
         load_results.dispatch(());

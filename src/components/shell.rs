@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::article_list::category_href;
-use crate::api;
+use crate::api::{self, Endpoint};
 use crate::meta::SITE_NAME;
+use ntm_types::Category;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let categories = LocalResource::new(api::categories);
+    let categories = api::resource(|| Endpoint::Categories);
     view! {
         <header class="site-header">
             <div class="banner">
@@ -25,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || {
                         categories
                             .get()
-                            .and_then(Result::ok)
+                            .and_then(|r| r.and_then(api::decode::<Vec<Category>>).ok())
                             .unwrap_or_default()
                             .into_iter()
                             .map(|c| view! { <li><A href=category_href(&c.slug)>{c.name}</A></li> })

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::loaded::Loaded;
+use ntm_types::Poll;
+
+use super::loaded::{render, Loaded};
 use super::poll::PollWidget;
-use crate::api;
+use crate::api::{self, Endpoint};
 
 #[component]
 pub fn Sidebar() -> impl IntoView {
@@ -18,7 +20,8 @@ pub fn Sidebar() -> impl IntoView {
 /// "Thăm dò ý kiến": the current poll.
 #[component]
 fn PollBlock() -> impl IntoView {
-    let poll = LocalResource::new(api::current_poll);
+    let poll = api::resource(|| Endpoint::CurrentPoll);
+    let show = render(|p: Poll| view! { <PollWidget poll=p/> });
     view! {
         <section class="block" aria-labelledby="block-poll">
             <h2 class="block-title" id="block-poll">"Thăm dò ý kiến"</h2>
@@ -26,7 +29,7 @@ fn PollBlock() -> impl IntoView {
                 resource=poll
                 placeholder=|| view! { <p class="block-loading">"Đang tải…"</p> }
                 on_missing=|| view! { <p>"Hiện chưa có cuộc thăm dò nào."</p> }.into_any()
-                view=|p: ntm_types::Poll| view! { <PollWidget poll=p/> }
+                view=show
             />
             <p class="block-more"><a href="/tham-do-y-kien">"Các cuộc thăm dò khác"</a></p>
         </section>

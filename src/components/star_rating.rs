@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use ntm_types::rating::{average_line, star_label, totals_line};
 use ntm_types::{RatingState, RatingTotals};
 
-use crate::api::{self, FetchError};
+use crate::api::{self, Endpoint, FetchError};
 
 /// Nothing at all for an article with rating switched off.
 #[component]
@@ -30,12 +30,15 @@ fn RatingWidget(slug: String, initial: RatingTotals) -> impl IntoView {
     let message = RwSignal::new(String::new());
 
     // The article came from a shared answer; this visitor's own rating comes apart.
-    let remote = LocalResource::new({
+    let remote = api::resource({
         let slug = slug.clone();
-        move || api::rating(slug.clone())
+        move || Endpoint::Rating(slug.clone())
     });
     Effect::new(move || {
-        if let Some(Ok(s)) = remote.get() {
+        let fetched = remote
+            .get()
+            .and_then(|r| r.and_then(api::decode::<RatingState>).ok());
+        if let Some(s) = fetched {
             if let Some(mine) = s.mine {
                 chosen.set(mine);
             }

@@ -1,22 +1,26 @@
 use leptos::prelude::*;
+use ntm_types::Article;
 
-use crate::api;
+use crate::api::{self, Endpoint};
 use crate::components::article_view::ArticleView;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ArticlePlaceholder;
 use crate::meta::set_page_meta;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = super::slug_param();
-    let article = LocalResource::new(move || {
-        let slug = slug();
-        async move { api::article(&slug).await }
+    let article = api::resource(move || Endpoint::Article(slug()));
+    let show = render(|a: Article| {
+        set_page_meta(&a.title, &a.lead);
+        view! { <ArticleView article=a/> }
     });
     view! {
-        <Loaded resource=article placeholder=ArticlePlaceholder error_title="Không tải được bài viết" view=|a: ntm_types::Article| {
-            set_page_meta(&a.title, &a.lead);
-            view! { <ArticleView article=a/> }
-        }/>
+        <Loaded
+            resource=article
+            placeholder=ArticlePlaceholder
+            error_title="Không tải được bài viết"
+            view=show
+        />
     }
 }

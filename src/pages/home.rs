@@ -1,8 +1,9 @@
 use leptos::prelude::*;
+use ntm_types::ArticlePage;
 
-use crate::api;
+use crate::api::{self, Endpoint};
 use crate::components::article_list::ArticleList;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{render, Loaded};
 use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
 use crate::meta::set_page_meta;
@@ -11,18 +12,22 @@ use crate::meta::set_page_meta;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let page = super::page_number();
-    let articles = LocalResource::new(move || api::articles(None, page()));
+    let articles = api::resource(move || Endpoint::Articles {
+        category: None,
+        page: page(),
+    });
+    let list = render(|list: ArticlePage| {
+        set_page_meta(
+            "",
+            "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.",
+        );
+        view! {
+            <ArticleList items=list.items show_category=true/>
+            <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>
+        }
+    });
     view! {
         <h1 class="page-title">"Tin mới nhất"</h1>
-        <Loaded resource=articles placeholder=ListPlaceholder view=|list: ntm_types::ArticlePage| {
-            set_page_meta(
-                "",
-                "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.",
-            );
-            view! {
-                <ArticleList items=list.items show_category=true/>
-                <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>
-            }
-        }/>
+        <Loaded resource=articles placeholder=ListPlaceholder view=list/>
     }
 }

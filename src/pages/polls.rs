@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use ntm_types::Poll;
 
-use crate::api;
-use crate::components::loaded::Loaded;
+use crate::api::{self, Endpoint};
+use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ListPlaceholder;
 use crate::components::poll::PollWidget;
 use crate::meta::set_page_meta;
@@ -14,8 +14,8 @@ pub fn PollsPage() -> impl IntoView {
         "Thăm dò ý kiến",
         "Các cuộc thăm dò ý kiến bạn đọc và kết quả.",
     );
-    let polls = LocalResource::new(api::polls);
-    let list = |all: Vec<Poll>| {
+    let polls = api::resource(|| Endpoint::Polls);
+    let list = render(|all: Vec<Poll>| {
         if all.is_empty() {
             return view! { <p class="empty">"Hiện chưa có cuộc thăm dò nào."</p> }.into_any();
         }
@@ -30,7 +30,7 @@ pub fn PollsPage() -> impl IntoView {
             })
             .collect_view()
             .into_any()
-    };
+    });
     view! {
         <h1 class="page-title">"Thăm dò ý kiến"</h1>
         <Loaded resource=polls placeholder=ListPlaceholder view=list/>
