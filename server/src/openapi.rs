@@ -25,12 +25,16 @@ use utoipa::OpenApi;
         crate::api::current_poll,
         crate::api::get_poll,
         crate::api::poll_results,
-        crate::api::vote
+        crate::api::vote,
+        crate::api::get_stats,
+        crate::api::get_daily,
+        crate::api::post_visit
     ),
     tags(
         (name = "news", description = "Categories and articles"),
         (name = "rating", description = "Star ratings of articles, one per visitor"),
-        (name = "polls", description = "Polls, one vote per visitor")
+        (name = "polls", description = "Polls, one vote per visitor"),
+        (name = "stats", description = "Visitor statistics")
     )
 )]
 pub struct ApiDoc;

@@ -88,6 +88,7 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
             rating_enabled: a.rating_enabled,
         })?;
     }
+    db.with(|c| crate::db::stats::seed_history(c, now()))?;
     let polls: Vec<SeedPoll> = serde_json::from_str(POLLS_JSON).expect("seed/polls.json is valid");
     for p in polls {
         let time = |s: &str| parse_vn_time(s).expect("seed dates are YYYY-MM-DD HH:MM");
@@ -107,6 +108,10 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
         })?;
     }
     Ok(())
+}
+
+fn now() -> i64 {
+    (crate::system_clock())()
 }
 
 /// `2021-01-17 08:01` (Vietnam time) to a timestamp.

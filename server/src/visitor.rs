@@ -28,14 +28,22 @@ fn new_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The visitor id of this request: the cookie's, or the one this answer is about
+/// to set. Counting visits uses it, so a browser's first page counts too.
+#[derive(Clone, Debug)]
+pub struct AssignedVisitor(pub String);
+
 /// Middleware: gives a browser without a valid visitor cookie a new one.
-pub async fn ensure_cookie(jar: CookieJar, req: Request, next: Next) -> (CookieJar, Response) {
-    let has_id = jar.get(VISITOR_COOKIE).is_some_and(|c| valid_id(c.value()));
+pub async fn ensure_cookie(jar: CookieJar, mut req: Request, next: Next) -> (CookieJar, Response) {
+    let existing = Visitor::from_jar(&jar).map(|v| v.0);
+    let is_new = existing.is_none();
+    let id = existing.unwrap_or_else(new_id);
+    req.extensions_mut().insert(AssignedVisitor(id.clone()));
     let res = next.run(req).await;
-    if has_id {
+    if !is_new {
         return (CookieJar::new(), res);
     }
-    let cookie = Cookie::build((VISITOR_COOKIE, new_id()))
+    let cookie = Cookie::build((VISITOR_COOKIE, id))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)

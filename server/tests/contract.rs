@@ -71,6 +71,7 @@ async fn served_json_follows_the_document() {
     let rating = format!("{ocop}/rating");
     let off = "/api/articles/ha-tinh-trien-khai-nhiem-vu-xay-dung-nong-thon-moi-nam-2021/rating";
     let me = visitor(1);
+    let big_visit = format!(r#"{{"path":"/{}"}}"#, "a".repeat(2000));
     // (method, uri, body, documented path, expected status)
     let cases: Vec<(&str, String, &str, &str, StatusCode)> = vec![
         (
@@ -235,6 +236,42 @@ async fn served_json_follows_the_document() {
             r#"{"options":[1]}"#,
             "/polls/{id}/vote",
             StatusCode::NOT_FOUND,
+        ),
+        ("get", "/api/stats".into(), "", "/stats", StatusCode::OK),
+        (
+            "get",
+            "/api/stats/daily?days=7".into(),
+            "",
+            "/stats/daily",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/stats/daily?days=0".into(),
+            "",
+            "/stats/daily",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "post",
+            "/api/visits".into(),
+            r#"{"path":"/"}"#,
+            "/visits",
+            StatusCode::OK,
+        ),
+        (
+            "post",
+            "/api/visits".into(),
+            r#"{"duong_dan":"/"}"#,
+            "/visits",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "post",
+            "/api/visits".into(),
+            big_visit.as_str(),
+            "/visits",
+            StatusCode::PAYLOAD_TOO_LARGE,
         ),
     ];
     for (method, uri, body, path, status) in &cases {

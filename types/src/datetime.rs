@@ -83,6 +83,12 @@ pub fn format_iso(ts: Timestamp) -> String {
     )
 }
 
+/// `2021-01-17`: the day `ts` falls on in Vietnam, as a sortable key.
+pub fn day_key(ts: Timestamp) -> String {
+    let t = LocalDateTime::from_timestamp(ts);
+    format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
+}
+
 /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
 /// (H. Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -181,6 +187,13 @@ mod tests {
             format_date(timestamp_vn(2000, 2, 28, 12, 0) + 86_400),
             "29/02/2000"
         );
+    }
+
+    #[test]
+    fn day_keys_follow_vietnam_midnight() {
+        let eve = timestamp_vn(2020, 12, 31, 23, 59);
+        assert_eq!(day_key(eve), "2020-12-31");
+        assert_eq!(day_key(eve + 60), "2021-01-01");
     }
 
     #[test]

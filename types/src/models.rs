@@ -197,3 +197,39 @@ pub struct VoteRequest {
     /// Ids of the chosen options: at least one, at most the poll's `max_choices`.
     pub options: Vec<i64>,
 }
+
+/// The visitor statistics panel ("Thống kê").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Stats {
+    /// Browsers seen in the last 5 minutes ("Đang truy cập").
+    pub online: u32,
+    /// Of those, search-engine bots ("Máy chủ tìm kiếm").
+    pub bots: u32,
+    /// Of those, people ("Khách viếng thăm").
+    pub guests: u32,
+    /// Visits today, Vietnam time ("Hôm nay"). One per browser per 30 minutes; bots not counted.
+    pub today: u64,
+    /// Visits this calendar month ("Tháng hiện tại").
+    pub month: u64,
+    /// Visits ever ("Tổng lượt truy cập").
+    pub total: u64,
+}
+
+/// Visits on one day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DailyVisits {
+    /// `YYYY-MM-DD`, Vietnam time.
+    pub date: String,
+    pub visits: u64,
+}
+
+/// Body of `POST /visits`: the page the browser shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VisitRequest {
+    /// Path of the page, e.g. `/tin-tuc/abc`; at most 512 characters.
+    pub path: String,
+}

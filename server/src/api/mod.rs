@@ -4,11 +4,14 @@ mod articles;
 mod body;
 mod polls;
 mod rating;
+mod stats;
 
 pub use articles::*;
 pub use polls::*;
 pub use rating::*;
+pub use stats::*;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -27,6 +30,12 @@ pub fn router(state: AppState) -> Router {
         .route("/polls/{id}", get(get_poll))
         .route("/polls/{id}/results", get(poll_results))
         .route("/polls/{id}/vote", post(vote))
+        .route("/stats", get(get_stats))
+        .route("/stats/daily", get(get_daily))
+        .route(
+            "/visits",
+            post(post_visit).layer(DefaultBodyLimit::max(stats::MAX_VISIT_BODY)),
+        )
         .route("/openapi.json", get(openapi_document))
         .fallback(crate::error::not_found_fallback)
         .with_state(state)

@@ -1,6 +1,7 @@
 //! The SQLite database: opening, migrations and the queries the API needs.
 
 pub mod polls;
+pub mod stats;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -100,6 +101,26 @@ CREATE TABLE poll_choices (
     option_id INTEGER NOT NULL REFERENCES poll_options(id),
     PRIMARY KEY (poll_id, visitor, option_id),
     FOREIGN KEY (poll_id, visitor) REFERENCES poll_voters(poll_id, visitor) ON DELETE CASCADE
+);
+"#,
+    r#"
+-- Browsers seen: for "online now" and the one-hit-per-30-minutes rule.
+CREATE TABLE visitors (
+    visitor   TEXT PRIMARY KEY,
+    is_bot    INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    last_hit  INTEGER NOT NULL
+);
+CREATE INDEX visitors_by_seen ON visitors(last_seen);
+-- Visits per day (Vietnam time), kept for good.
+CREATE TABLE daily_visits (
+    day    TEXT PRIMARY KEY,
+    visits INTEGER NOT NULL
+);
+-- Named numbers, e.g. visits counted before daily counts were kept.
+CREATE TABLE counters (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
 );
 "#,
 ];

@@ -1,0 +1,113 @@
+//! Visitor statistics ("Thống kê").
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::{Extension, Json};
+use ntm_types::{ApiError, DailyVisits, Stats, VisitRequest};
+use serde::Deserialize;
+
+use crate::db::stats;
+use crate::error::AppError;
+use crate::visitor::AssignedVisitor;
+use crate::AppState;
+
+/// Largest body `POST /visits` accepts.
+pub const MAX_VISIT_BODY: usize = 1024;
+
+/// Current figures.
+#[utoipa::path(get, path = "/stats", tag = "stats",
+    responses((status = 200, description = "Online now, today, this month, in all", body = Stats)))]
+pub async fn get_stats(State(state): State<AppState>) -> Result<Json<Stats>, AppError> {
+    let now = (state.clock)();
+    Ok(Json(
+        state.db.call(move |c| Ok(stats::stats(c, now)?)).await?,
+    ))
+}
+
+/// Reports that this browser shows a page (sent on the first page load and on
+/// each move inside the app); answers with the figures, this visit included.
+#[utoipa::path(post, path = "/visits", tag = "stats",
+    request_body = VisitRequest,
+    responses(
+        (status = 200, description = "Counted; the current figures", body = Stats),
+        (status = 400, description = "A malformed body", body = ApiError),
+        (status = 413, description = "A body over 1 KiB", body = ApiError)))]
+pub async fn post_visit(
+    State(state): State<AppState>,
+    Extension(AssignedVisitor(visitor)): Extension<AssignedVisitor>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Stats>, AppError> {
+    let too_large = || {
+        AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "Dữ liệu gửi lên quá lớn.",
+        )
+    };
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        _ => AppError::bad_request("Dữ liệu gửi lên không hợp lệ."),
+    })?;
+    if body.len() > MAX_VISIT_BODY {
+        return Err(too_large());
+    }
+    // sendBeacon may label the JSON text/plain, so the body is read whatever
+    // its Content-Type says.
+    let valid = serde_json::from_slice::<VisitRequest>(&body)
+        .ok()
+        .filter(|v| v.path.starts_with('/') && v.path.len() <= 512);
+    if valid.is_none() {
+        return Err(AppError::bad_request_code(
+            "invalid_visit",
+            "Dữ liệu gửi lên không hợp lệ.",
+        ));
+    }
+    let bot = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(stats::is_bot);
+    let now = (state.clock)();
+    let figures = state
+        .db
+        .call(move |c| {
+            stats::record_visit(c, &visitor, bot, now)?;
+            Ok(stats::stats(c, now)?)
+        })
+        .await?;
+    Ok(Json(figures))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DailyQuery {
+    /// How many days up to today, 1 to 366 (default 30).
+    #[param(minimum = 1, maximum = 366)]
+    pub days: Option<u32>,
+}
+
+/// Visits per day, oldest first, for the chart.
+#[utoipa::path(get, path = "/stats/daily", tag = "stats", params(DailyQuery),
+    responses(
+        (status = 200, description = "Visits on each day", body = [DailyVisits]),
+        (status = 400, description = "A parameter is not valid", body = ApiError)))]
+pub async fn get_daily(
+    State(state): State<AppState>,
+    query: Result<Query<DailyQuery>, QueryRejection>,
+) -> Result<Json<Vec<DailyVisits>>, AppError> {
+    let days = query
+        .ok()
+        .map(|Query(q)| q.days.unwrap_or(30))
+        .filter(|d| (1..=366).contains(d))
+        .ok_or_else(|| AppError::bad_request("Tham số days không hợp lệ."))?;
+    let now = (state.clock)();
+    Ok(Json(
+        state
+            .db
+            .call(move |c| Ok(stats::daily(c, now, days)?))
+            .await?,
+    ))
+}

@@ -1,0 +1,165 @@
+//! Visitor statistics: one hit per browser per 30 minutes, "online" is the
+//! browsers seen in the last 5 minutes, daily counts kept for good.
+
+use ntm_types::datetime::{day_key, LocalDateTime};
+use ntm_types::{DailyVisits, Stats};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// A browser counts once per this many seconds.
+pub const HIT_WINDOW: i64 = 30 * 60;
+/// A browser seen this recently is online.
+pub const ONLINE_WINDOW: i64 = 5 * 60;
+
+/// Search-engine and other crawlers, by what their User-Agent says of them.
+pub fn is_bot(user_agent: &str) -> bool {
+    let ua = user_agent.to_ascii_lowercase();
+    [
+        "bot",
+        "crawl",
+        "spider",
+        "slurp",
+        "mediapartners",
+        "facebookexternalhit",
+    ]
+    .iter()
+    .any(|word| ua.contains(word))
+}
+
+/// Notes that `visitor` shows a page now; counts a hit when the browser has
+/// not been counted in the last 30 minutes. Bots are seen but never counted.
+pub fn record_visit(
+    conn: &mut Connection,
+    visitor: &str,
+    bot: bool,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    let last_hit: Option<i64> = tx
+        .query_row(
+            "SELECT last_hit FROM visitors WHERE visitor = ?1",
+            [visitor],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let counts = !bot && last_hit.is_none_or(|t| now - t >= HIT_WINDOW);
+    tx.execute(
+        "INSERT INTO visitors (visitor, is_bot, last_seen, last_hit) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (visitor) DO UPDATE SET
+           is_bot = excluded.is_bot, last_seen = excluded.last_seen,
+           last_hit = CASE WHEN ?5 THEN excluded.last_hit ELSE visitors.last_hit END",
+        params![visitor, bot, now, if counts { now } else { 0 }, counts],
+    )?;
+    if counts {
+        add_visits(&tx, &day_key(now), 1)?;
+    }
+    tx.commit()
+}
+
+pub fn add_visits(conn: &Connection, day: &str, n: u64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO daily_visits (day, visits) VALUES (?1, ?2)
+         ON CONFLICT (day) DO UPDATE SET visits = visits + excluded.visits",
+        params![day, n],
+    )
+    .map(drop)
+}
+
+pub fn stats(conn: &Connection, now: i64) -> rusqlite::Result<Stats> {
+    let (online, bots): (u32, u32) = conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(is_bot), 0) FROM visitors WHERE last_seen > ?1",
+        [now - ONLINE_WINDOW],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let today = day_key(now);
+    let sum = |sql: &str, arg: &str| -> rusqlite::Result<u64> {
+        conn.query_row(sql, [arg], |r| r.get::<_, Option<u64>>(0))
+            .map(Option::unwrap_or_default)
+    };
+    let t = LocalDateTime::from_timestamp(now);
+    let month_prefix = format!("{:04}-{:02}-%", t.year, t.month);
+    Ok(Stats {
+        online,
+        bots,
+        guests: online - bots,
+        today: sum(
+            "SELECT COALESCE((SELECT visits FROM daily_visits WHERE day = ?1), 0)",
+            &today,
+        )?,
+        month: sum(
+            "SELECT SUM(visits) FROM daily_visits WHERE day LIKE ?1",
+            &month_prefix,
+        )?,
+        total: sum(
+            "SELECT COALESCE(SUM(visits), 0)
+                    + (SELECT COALESCE(SUM(value), 0) FROM counters WHERE name = ?1)
+             FROM daily_visits",
+            "visits_before_daily",
+        )?,
+    })
+}
+
+/// Visits on each of the `days` days up to today, oldest first, zeros included.
+pub fn daily(conn: &Connection, now: i64, days: u32) -> rusqlite::Result<Vec<DailyVisits>> {
+    let mut stmt = conn.prepare_cached("SELECT visits FROM daily_visits WHERE day = ?1")?;
+    (0..i64::from(days))
+        .rev()
+        .map(|ago| {
+            let date = day_key(now - ago * 86_400);
+            let visits: Option<u64> = stmt.query_row([&date], |r| r.get(0)).optional()?;
+            Ok(DailyVisits {
+                date,
+                visits: visits.unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Demo history, so a first start does not show zeros: about 20 000 visits a
+/// day for the past 400 days, part of today, and the years before as one sum.
+pub fn seed_history(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for ago in 1..=400i64 {
+        // A fixed wobble, so the chart has shape and runs are reproducible.
+        let wobble = (ago * 7919 % 4001) as u64;
+        let weekend = matches!(
+            LocalDateTime::from_timestamp(now - ago * 86_400).weekday,
+            0 | 6
+        );
+        let visits = 18_500 + wobble - if weekend { 3_500 } else { 0 };
+        add_visits(&tx, &day_key(now - ago * 86_400), visits)?;
+    }
+    let t = LocalDateTime::from_timestamp(now);
+    add_visits(&tx, &day_key(now), u64::from(t.hour * 900 + t.minute * 15))?;
+    tx.execute(
+        "INSERT OR REPLACE INTO counters (name, value) VALUES ('visits_before_daily', ?1)",
+        [82_000_000i64],
+    )?;
+    tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bot;
+
+    #[test]
+    fn bots_by_user_agent() {
+        for ua in [
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+            "Mozilla/5.0 (compatible; YandexBot/3.0)",
+            "Mozilla/5.0 (compatible; Yahoo! Slurp; http://help.yahoo.com/help/us/ysearch/slurp)",
+            "Mozilla/5.0 (compatible; Baiduspider/2.0)",
+            "Mozilla/5.0 (compatible; coccocbot-web/1.0; +http://help.coccoc.com/searchengine)",
+            "facebookexternalhit/1.1",
+        ] {
+            assert!(is_bot(ua), "{ua}");
+        }
+        for ua in [
+            "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) coc_coc_browser/117.0 Chrome/111.0 Safari/537.36",
+            "",
+        ] {
+            assert!(!is_bot(ua), "{ua}");
+        }
+    }
+}
