@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle, LocalResource};
-use ntm_types::{ApiError, PollResults, RatingState};
+use ntm_types::{ApiError, PollResults, RatingState, Stats};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -93,6 +93,9 @@ pub enum Endpoint {
     CurrentPoll,
     Polls,
     PollResults(i64),
+    Stats,
+    /// Visits on each of the last N days.
+    DailyVisits(u32),
 }
 
 impl Endpoint {
@@ -109,6 +112,8 @@ impl Endpoint {
             Endpoint::CurrentPoll => format!("{base}/polls/current"),
             Endpoint::Polls => format!("{base}/polls"),
             Endpoint::PollResults(id) => format!("{base}/polls/{id}/results"),
+            Endpoint::Stats => format!("{base}/stats"),
+            Endpoint::DailyVisits(days) => format!("{base}/stats/daily?days={days}"),
         }
     }
 }
@@ -147,6 +152,16 @@ pub async fn vote(id: i64, options: Vec<i64>) -> ApiResult<PollResults> {
     let body = format!(r#"{{"options":[{}]}}"#, ids.join(","));
     let url = format!("{}/polls/{id}/vote", base());
     decode(fetch_json(&url, Some(body)).await?)
+}
+
+/// Reports that the browser shows `path`; answers with the statistics.
+pub async fn visit(path: String) -> ApiResult<Stats> {
+    // The browser's JSON quotes the string, whatever characters it holds.
+    let quoted: String = js_sys::JSON::stringify(&JsValue::from_str(&path))
+        .map(String::from)
+        .unwrap_or_else(|_| "\"/\"".to_owned());
+    let body = format!(r#"{{"path":{quoted}}}"#);
+    decode(fetch_json(&format!("{}/visits", base()), Some(body)).await?)
 }
 
 /// JSON into `T`; the wrong shape is [`FetchError::Invalid`].

@@ -14,6 +14,7 @@ use leptos_router::path;
 
 use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
+use components::stats::VisitReporter;
 use pages::{ArticlePage, CategoryPage, HomePage, NotFound, PollsPage};
 
 /// The whole app: the site shell around the routed page.
@@ -21,6 +22,7 @@ use pages::{ArticlePage, CategoryPage, HomePage, NotFound, PollsPage};
 pub fn App() -> impl IntoView {
     view! {
         <Router>
+            <VisitReporter/>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <SiteHeader/>
             <div class="layout">

@@ -375,3 +375,38 @@ async fn closed_poll_has_no_form() {
         .contains("Cuộc thăm dò đã kết thúc hoặc chưa mở."));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn stats_panel_lists_the_six_figures() {
+    use ntm_web::components::stats::StatsBlock;
+    let host = mount(|| view! { <StatsBlock/> });
+    settle().await;
+    let labels: Vec<String> = {
+        let dts = host.query_selector_all(".stats dt").unwrap();
+        (0..dts.length())
+            .map(|i| dts.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        labels,
+        [
+            "Đang truy cập",
+            "Máy chủ tìm kiếm",
+            "Khách viếng thăm",
+            "Hôm nay",
+            "Tháng hiện tại",
+            "Tổng lượt truy cập"
+        ]
+    );
+    // Until figures arrive, each shows an ellipsis rather than a misleading 0.
+    assert_eq!(text_of(&host, ".stats dd"), "…");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_grouped_the_vietnamese_way() {
+    use ntm_web::format::number;
+    assert_eq!(number(90_352_914u64), "90.352.914");
+    assert_eq!(number(164u32), "164");
+    assert_eq!(number(0u32), "0");
+}

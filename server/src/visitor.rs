@@ -1,9 +1,12 @@
 //! Who is asking: the visitor's cookie identity and their IP address.
 //!
-//! Every API answer to a browser without the cookie sets one: a random id,
+//! A browser without the cookie gets one with the page (index.html) and with
+//! `POST /api/visits`, the first thing the front end sends: a random id,
 //! HttpOnly (scripts cannot read or copy it) and SameSite=Lax (other sites cannot
-//! send it with a forged POST). Votes and ratings are tied to it, and capped per
-//! IP address so clearing cookies does not buy more votes.
+//! send it with a forged POST). Only those two set it, so the other requests of
+//! a first page, sent at the same moment, cannot each hand out a different id.
+//! Votes and ratings are tied to it, and capped per IP address so clearing
+//! cookies does not buy more votes.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -43,13 +46,23 @@ pub async fn ensure_cookie(jar: CookieJar, mut req: Request, next: Next) -> (Coo
     if !is_new {
         return (CookieJar::new(), res);
     }
-    let cookie = Cookie::build((VISITOR_COOKIE, id))
+    (CookieJar::new().add(visitor_cookie(id)), res)
+}
+
+fn visitor_cookie(id: String) -> Cookie<'static> {
+    Cookie::build((VISITOR_COOKIE, id))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
         .max_age(cookie::time::Duration::days(400))
-        .build();
-    (CookieJar::new().add(cookie), res)
+        .build()
+}
+
+/// A new visitor cookie when the request carries no valid one.
+pub fn cookie_if_missing(jar: &CookieJar) -> Option<Cookie<'static>> {
+    Visitor::from_jar(jar)
+        .is_none()
+        .then(|| visitor_cookie(new_id()))
 }
 
 /// The visitor's id from their cookie; requests without one are refused.

@@ -9,6 +9,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use axum_extra::extract::cookie::CookieJar;
 use tower_http::services::ServeDir;
 
 /// The meta tag the front end reads its API base from (see index.html).
@@ -44,7 +45,7 @@ pub fn router(dist: PathBuf, api_base: Option<String>) -> Router {
 
 /// index.html, with the API base filled in when one was configured. Paths the
 /// client does not route get the same page (which shows its 404 view) with a 404.
-async fn index_html(State(site): State<Site>, req: Request) -> Response {
+async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> Response {
     let status = if is_client_route(req.uri().path()) {
         StatusCode::OK
     } else {
@@ -64,7 +65,12 @@ async fn index_html(State(site): State<Site>, req: Request) -> Response {
         );
         html = html.replace(API_BASE_META, &tag);
     }
-    let mut res = (status, Html(html)).into_response();
+    // The page hands out the visitor cookie, before any API request is made.
+    let jar = match crate::visitor::cookie_if_missing(&jar) {
+        Some(cookie) => jar.add(cookie),
+        None => CookieJar::new(),
+    };
+    let mut res = (status, jar, Html(html)).into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
     res

@@ -33,17 +33,28 @@ fn limited_app(db: Db, per_ip: u32, clock: Arc<AtomicI64>) -> axum::Router {
 }
 
 #[tokio::test]
-async fn first_answer_sets_an_httponly_visitor_cookie() {
+async fn the_visit_report_sets_an_httponly_visitor_cookie() {
     let app = api(small_db(1));
-    let res = get(&app, URI).await;
+    let res = post_json(&app, "/api/visits", &[], r#"{"path":"/"}"#).await;
     assert_eq!(res.status, StatusCode::OK);
     let cookie = res.header("set-cookie");
     assert!(cookie.starts_with("ntm_vid="), "{cookie}");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
     );
+    // A browser that has one keeps it; reads never hand out another.
+    let again = post_json(
+        &app,
+        "/api/visits",
+        &[("cookie", &visitor(1))],
+        r#"{"path":"/"}"#,
+    )
+    .await;
+    assert_eq!(again.header("set-cookie"), "");
+    let read = get(&app, URI).await;
+    assert_eq!(read.header("set-cookie"), "");
     assert_eq!(
-        state(&res),
+        state(&read),
         RatingState {
             enabled: true,
             total: 0,
@@ -51,9 +62,6 @@ async fn first_answer_sets_an_httponly_visitor_cookie() {
             mine: None
         }
     );
-    // A browser that has one keeps it.
-    let again = get_with(&app, URI, &[("cookie", &visitor(1))]).await;
-    assert_eq!(again.header("set-cookie"), "");
 }
 
 #[tokio::test]

@@ -47,6 +47,23 @@ async fn client_routes_get_index_html_revalidated() {
 }
 
 #[tokio::test]
+async fn the_page_hands_out_the_visitor_cookie_once() {
+    let (app, _d) = site(None);
+    let first = get(&app, "/tin-tuc/bai-0").await;
+    let cookie = first.header("set-cookie");
+    assert!(
+        cookie.starts_with("ntm_vid=") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let id = cookie.split(';').next().unwrap();
+    let again = get_with(&app, "/", &[("cookie", id)]).await;
+    assert_eq!(again.header("set-cookie"), "");
+    // Static files and API reads never set it.
+    assert_eq!(get(&app, "/anh/a.jpg").await.header("set-cookie"), "");
+    assert_eq!(get(&app, "/api/articles").await.header("set-cookie"), "");
+}
+
+#[tokio::test]
 async fn unknown_paths_get_the_app_with_a_404() {
     let (app, _d) = site(None);
     let res = get(&app, "/khong-co/trang-nay").await;

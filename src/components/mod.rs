@@ -11,3 +11,4 @@ pub mod poll;
 pub mod shell;
 pub mod sidebar;
 pub mod star_rating;
+pub mod stats;

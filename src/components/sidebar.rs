@@ -6,6 +6,7 @@ use ntm_types::Poll;
 
 use super::loaded::{render, Loaded};
 use super::poll::PollWidget;
+use super::stats::StatsBlock;
 use crate::api::{self, Endpoint};
 
 #[component]
@@ -13,6 +14,7 @@ pub fn Sidebar() -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label="Thông tin thêm">
             <PollBlock/>
+            <StatsBlock/>
         </aside>
     }
 }

@@ -34,12 +34,13 @@ pub fn router(state: AppState) -> Router {
         .route("/stats/daily", get(get_daily))
         .route(
             "/visits",
-            post(post_visit).layer(DefaultBodyLimit::max(stats::MAX_VISIT_BODY)),
+            post(post_visit)
+                .layer(DefaultBodyLimit::max(stats::MAX_VISIT_BODY))
+                .layer(middleware::from_fn(crate::visitor::ensure_cookie)),
         )
         .route("/openapi.json", get(openapi_document))
         .fallback(crate::error::not_found_fallback)
         .with_state(state)
-        .layer(middleware::from_fn(crate::visitor::ensure_cookie))
         // Answers change as news is published and counted: clients revalidate.
         .layer(
             tower_http::set_header::SetResponseHeaderLayer::if_not_present(

@@ -93,11 +93,11 @@ pub async fn poll_results(
     Ok(Json(results))
 }
 
-/// Votes. Needs the `ntm_vid` cookie that every API answer sets.
+/// Votes. Needs the `ntm_vid` cookie (see `POST /visits`).
 #[utoipa::path(post, path = "/polls/{id}/vote", tag = "polls",
     params(
         ("id" = i64, Path, description = "The poll's id"),
-        ("ntm_vid" = String, Cookie, description = "Visitor id, set by the backend on any API answer")),
+        ("ntm_vid" = String, Cookie, description = "Visitor id, set with the page (index.html) or by POST /visits")),
     request_body = VoteRequest,
     responses(
         (status = 200, description = "Counted: the new results", body = PollResults),

@@ -32,11 +32,11 @@ pub async fn get_rating(
     Ok(Json(rating))
 }
 
-/// Rates the article. Needs the `ntm_vid` cookie that every API answer sets.
+/// Rates the article. Needs the `ntm_vid` cookie (see `POST /visits`).
 #[utoipa::path(post, path = "/articles/{slug}/rating", tag = "rating",
     params(
         ("slug" = String, Path, description = "The article's slug"),
-        ("ntm_vid" = String, Cookie, description = "Visitor id, set by the backend on any API answer")),
+        ("ntm_vid" = String, Cookie, description = "Visitor id, set with the page (index.html) or by POST /visits")),
     request_body = RatingRequest,
     responses(
         (status = 200, description = "Rated: the new totals, with the visitor's rating", body = RatingState),

@@ -28,6 +28,7 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<Stats>, App
 
 /// Reports that this browser shows a page (sent on the first page load and on
 /// each move inside the app); answers with the figures, this visit included.
+/// A browser without the `ntm_vid` visitor cookie gets one here.
 #[utoipa::path(post, path = "/visits", tag = "stats",
     request_body = VisitRequest,
     responses(

@@ -1,0 +1,143 @@
+//! Visitor statistics: reporting each page shown, and the "Thống kê" panel.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use ntm_types::{DailyVisits, Stats};
+
+use super::loaded::{render, Loaded};
+use crate::api::{self, Endpoint};
+use crate::format::number;
+
+/// The latest figures, shared by the visit reporter and the panel.
+#[derive(Clone, Copy)]
+struct Figures(RwSignal<Option<Stats>>);
+
+/// How often the open panel refreshes itself.
+const REFRESH: Duration = Duration::from_secs(60);
+
+/// Reports the first page and every move inside the app to the backend, which
+/// answers with fresh figures for the panel. Renders nothing.
+#[component]
+pub fn VisitReporter() -> impl IntoView {
+    let figures = Figures(RwSignal::new(None));
+    provide_context(figures);
+    let report = Action::new_unsync(|path: &String| api::visit(path.clone()));
+    let path = use_location().pathname;
+    Effect::new(move || {
+        report.dispatch(path.get());
+    });
+    Effect::new(move || {
+        if let Some(Ok(stats)) = report.value().get() {
+            figures.0.set(Some(stats));
+        }
+    });
+}
+
+/// "Thống kê": online now (bots and guests), today, this month, in all; with a
+/// chart of the last 30 days on demand.
+#[component]
+pub fn StatsBlock() -> impl IntoView {
+    let figures = use_context::<Figures>()
+        .map(|f| f.0)
+        .unwrap_or_else(|| RwSignal::new(None));
+    // Refresh while the page is open, but not while the tab is hidden.
+    let refresh = Action::new_unsync(|_: &()| api::get::<Stats>(Endpoint::Stats));
+    if let Ok(timer) = set_interval_with_handle(
+        move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                refresh.dispatch(());
+            }
+        },
+        REFRESH,
+    ) {
+        on_cleanup(move || timer.clear());
+    }
+    Effect::new(move || {
+        if let Some(Ok(stats)) = refresh.value().get() {
+            figures.set(Some(stats));
+        }
+    });
+
+    let show = move |pick: fn(&Stats) -> u64| {
+        move || {
+            figures.with(|f| {
+                f.as_ref()
+                    .map_or_else(|| "…".to_owned(), |s| number(pick(s)))
+            })
+        }
+    };
+    let chart_open = RwSignal::new(false);
+    view! {
+        <section class="block" aria-labelledby="block-stats">
+            <h2 class="block-title" id="block-stats">"Thống kê"</h2>
+            <dl class="stats">
+                <div><dt>"Đang truy cập"</dt><dd>{show(|s| s.online.into())}</dd></div>
+                <div class="stats-sub"><dt>"Máy chủ tìm kiếm"</dt><dd>{show(|s| s.bots.into())}</dd></div>
+                <div class="stats-sub"><dt>"Khách viếng thăm"</dt><dd>{show(|s| s.guests.into())}</dd></div>
+                <div><dt>"Hôm nay"</dt><dd>{show(|s| s.today)}</dd></div>
+                <div><dt>"Tháng hiện tại"</dt><dd>{show(|s| s.month)}</dd></div>
+                <div><dt>"Tổng lượt truy cập"</dt><dd>{show(|s| s.total)}</dd></div>
+            </dl>
+            <button
+                type="button"
+                class="button button-secondary"
+                aria-expanded=move || chart_open.get().to_string()
+                aria-controls="stats-chart"
+                on:click=move |_| chart_open.update(|o| *o = !*o)
+            >
+                "Biểu đồ 30 ngày"
+            </button>
+            <div id="stats-chart">{move || chart_open.get().then(|| view! { <VisitsChart/> })}</div>
+        </section>
+    }
+}
+
+/// Visits per day for 30 days: bars for the eye, a table for screen readers.
+#[component]
+fn VisitsChart() -> impl IntoView {
+    let days = api::resource(|| Endpoint::DailyVisits(30));
+    let chart = render(|days: Vec<DailyVisits>| {
+        let max = days.iter().map(|d| d.visits).max().unwrap_or(0).max(1);
+        let short = |date: &str| format!("{}/{}", &date[8..10], &date[5..7]);
+        view! {
+            <div class="chart" aria-hidden="true">
+                {days
+                    .iter()
+                    .map(|d| {
+                        let pct = d.visits * 100 / max;
+                        view! {
+                            <span
+                                class="chart-bar"
+                                title=format!("{}: {}", short(&d.date), number(d.visits))
+                                style:height=format!("{pct}%")
+                            ></span>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="chart-range" aria-hidden="true">
+                {days.first().map(|d| short(&d.date))} " – " {days.last().map(|d| short(&d.date))}
+            </p>
+            <table class="visually-hidden">
+                <caption>"Lượt truy cập 30 ngày gần nhất"</caption>
+                <thead><tr><th scope="col">"Ngày"</th><th scope="col">"Lượt truy cập"</th></tr></thead>
+                <tbody>
+                    {days
+                        .into_iter()
+                        .map(|d| view! { <tr><td>{short(&d.date)}</td><td>{number(d.visits)}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    });
+    view! {
+        <Loaded
+            resource=days
+            placeholder=|| view! { <div class="chart"></div> }
+            on_missing=|| view! { <p>"Chưa có số liệu."</p> }.into_any()
+            view=chart
+        />
+    }
+}
