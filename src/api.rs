@@ -96,6 +96,103 @@ pub enum Endpoint {
     Stats,
     /// Visits on each of the last N days.
     DailyVisits(u32),
+    /// A search of the issued documents.
+    Documents(DocumentSearch),
+    DocumentFacets,
+    Document(String),
+}
+
+/// A search of the issued documents, as the reader sets it in the page's URL
+/// (Vietnamese parameter names) and as the API takes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentSearch {
+    pub text: String,
+    pub kind: String,
+    pub issuing_body: String,
+    pub area: String,
+    pub year: String,
+    pub from: String,
+    pub to: String,
+    /// `in_force`, `expired` or empty.
+    pub status: String,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl DocumentSearch {
+    /// (URL parameter of the page, API parameter), in the order both are written.
+    const PARAMS: [(&'static str, &'static str); 8] = [
+        ("tu-khoa", "q"),
+        ("loai", "kind"),
+        ("co-quan", "issuing_body"),
+        ("linh-vuc", "area"),
+        ("nam", "year"),
+        ("tu-ngay", "from"),
+        ("den-ngay", "to"),
+        ("hieu-luc", "status"),
+    ];
+
+    fn fields(&self) -> [&String; 8] {
+        [
+            &self.text,
+            &self.kind,
+            &self.issuing_body,
+            &self.area,
+            &self.year,
+            &self.from,
+            &self.to,
+            &self.status,
+        ]
+    }
+
+    /// Reads the page's URL parameters; `get` looks one up by name.
+    pub fn from_page_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let mut values = Self::PARAMS.map(|(name, _)| get(name).unwrap_or_default());
+        let [text, kind, issuing_body, area, year, from, to, status] = std::mem::take(&mut values);
+        let page = get("trang")
+            .and_then(|p| p.parse().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        let status = match status.as_str() {
+            "con-hieu-luc" => "in_force".to_owned(),
+            "het-hieu-luc" => "expired".to_owned(),
+            _ => String::new(),
+        };
+        DocumentSearch {
+            text,
+            kind,
+            issuing_body,
+            area,
+            year,
+            from,
+            to,
+            status,
+            page,
+            per_page: 10,
+        }
+    }
+
+    fn query(&self, page_names: bool) -> String {
+        let mut parts = Vec::new();
+        for ((page_name, api_name), value) in Self::PARAMS.iter().zip(self.fields()) {
+            if value.is_empty() {
+                continue;
+            }
+            let value = match (page_names, value.as_str()) {
+                (true, "in_force") => "con-hieu-luc",
+                (true, "expired") => "het-hieu-luc",
+                (_, v) => v,
+            };
+            let name = if page_names { page_name } else { api_name };
+            parts.push(format!("{name}={}", encode(value)));
+        }
+        parts.join("&")
+    }
+
+    /// The page's query string (without the page number), for links and the URL.
+    pub fn page_query(&self) -> String {
+        self.query(true)
+    }
 }
 
 impl Endpoint {
@@ -114,6 +211,16 @@ impl Endpoint {
             Endpoint::PollResults(id) => format!("{base}/polls/{id}/results"),
             Endpoint::Stats => format!("{base}/stats"),
             Endpoint::DailyVisits(days) => format!("{base}/stats/daily?days={days}"),
+            Endpoint::Documents(s) => {
+                let filters = s.query(false);
+                let sep = if filters.is_empty() { "" } else { "&" };
+                format!(
+                    "{base}/documents?page={}&per_page={}{sep}{filters}",
+                    s.page, s.per_page
+                )
+            }
+            Endpoint::DocumentFacets => format!("{base}/documents/facets"),
+            Endpoint::Document(slug) => format!("{base}/documents/{}", encode(slug)),
         }
     }
 }

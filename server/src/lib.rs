@@ -5,8 +5,10 @@ pub mod api;
 pub mod db;
 pub mod error;
 pub mod openapi;
+pub mod pdf;
 pub mod sanitize;
 pub mod seed;
+pub mod text;
 pub mod visitor;
 pub mod web;
 

@@ -21,6 +21,10 @@ use utoipa::OpenApi;
         crate::api::get_article,
         crate::api::get_rating,
         crate::api::post_rating,
+        crate::api::list_documents,
+        crate::api::document_facets,
+        crate::api::get_document,
+        crate::api::get_document_file,
         crate::api::list_polls,
         crate::api::current_poll,
         crate::api::get_poll,
@@ -33,6 +37,7 @@ use utoipa::OpenApi;
     tags(
         (name = "news", description = "Categories and articles"),
         (name = "rating", description = "Star ratings of articles, one per visitor"),
+        (name = "documents", description = "Issued documents: search, details, attachments"),
         (name = "polls", description = "Polls, one vote per visitor"),
         (name = "stats", description = "Visitor statistics")
     )

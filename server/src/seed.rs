@@ -9,6 +9,7 @@ use crate::db::{Db, NewArticle};
 
 const CATEGORIES_JSON: &str = include_str!("../seed/categories.json");
 const POLLS_JSON: &str = include_str!("../seed/polls.json");
+const DOCUMENTS_JSON: &str = include_str!("../seed/documents.json");
 const ARTICLES_JSON: &[&str] = &[
     include_str!("../seed/tin-tuc-su-kien.json"),
     include_str!("../seed/hoc-tap-dao-duc-hcm.json"),
@@ -47,6 +48,29 @@ struct SeedPoll {
     active: bool,
     voters: u32,
     options: Vec<(String, u32)>,
+}
+
+#[derive(Deserialize)]
+struct SeedDocument {
+    number: String,
+    #[serde(rename = "type")]
+    kind: String,
+    summary: String,
+    issuing_body: String,
+    signer: String,
+    areas: Vec<String>,
+    issued: String,
+    effective: Option<String>,
+    expires: Option<String>,
+    body: Vec<String>,
+    attachments: Vec<SeedFile>,
+    related: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedFile {
+    file: String,
+    title: String,
 }
 
 #[derive(Deserialize)]
@@ -89,6 +113,7 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
         })?;
     }
     db.with(|c| crate::db::stats::seed_history(c, now()))?;
+    load_documents(db)?;
     let polls: Vec<SeedPoll> = serde_json::from_str(POLLS_JSON).expect("seed/polls.json is valid");
     for p in polls {
         let time = |s: &str| parse_vn_time(s).expect("seed dates are YYYY-MM-DD HH:MM");
@@ -108,6 +133,58 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
         })?;
     }
     Ok(())
+}
+
+fn load_documents(db: &Db) -> rusqlite::Result<()> {
+    use crate::db::documents::{insert, link, NewDocument};
+    let docs: Vec<SeedDocument> =
+        serde_json::from_str(DOCUMENTS_JSON).expect("seed/documents.json is valid");
+    db.with(|c| {
+        for d in &docs {
+            // Each attachment is a real small PDF, made here from the document.
+            let files = d
+                .attachments
+                .iter()
+                .map(|f| {
+                    let mut lines = vec![
+                        f.title.clone(),
+                        format!("{} so {}", d.kind, d.number),
+                        d.summary.clone(),
+                        format!(
+                            "Co quan ban hanh: {}. Ngay ban hanh: {}",
+                            d.issuing_body, d.issued
+                        ),
+                        String::new(),
+                    ];
+                    lines.extend(d.body.iter().cloned());
+                    lines.push(format!("Nguoi ky: {}", d.signer));
+                    (f.file.clone(), f.title.clone(), crate::pdf::render(&lines))
+                })
+                .collect();
+            insert(
+                c,
+                &NewDocument {
+                    number: d.number.clone(),
+                    kind: d.kind.clone(),
+                    summary: d.summary.clone(),
+                    issuing_body: d.issuing_body.clone(),
+                    signer: d.signer.clone(),
+                    areas: d.areas.clone(),
+                    issued: d.issued.clone(),
+                    effective: d.effective.clone(),
+                    expires: d.expires.clone(),
+                    body: d.body.clone(),
+                    files,
+                },
+            )?;
+        }
+        for d in &docs {
+            for r in &d.related {
+                link(c, &d.number, r)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 fn now() -> i64 {

@@ -273,6 +273,48 @@ async fn served_json_follows_the_document() {
             "/visits",
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
+        (
+            "get",
+            "/api/documents?q=nong+thon+moi&year=2024".into(),
+            "",
+            "/documents",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/documents?year=abc".into(),
+            "",
+            "/documents",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "get",
+            "/api/documents/facets".into(),
+            "",
+            "/documents/facets",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/documents/6748-ubnd-nl5".into(),
+            "",
+            "/documents/{slug}",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/documents/khong-co".into(),
+            "",
+            "/documents/{slug}",
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "get",
+            "/api/documents/6748-ubnd-nl5/files/khong-co.pdf".into(),
+            "",
+            "/documents/{slug}/files/{file_name}",
+            StatusCode::NOT_FOUND,
+        ),
     ];
     for (method, uri, body, path, status) in &cases {
         let res = match *method {

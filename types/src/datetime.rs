@@ -89,6 +89,14 @@ pub fn day_key(ts: Timestamp) -> String {
     format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
 }
 
+/// `20/05/2024` from a calendar date `2024-05-20`; anything else unchanged.
+pub fn format_day(date: &str) -> String {
+    match (date.get(0..4), date.get(5..7), date.get(8..10)) {
+        (Some(y), Some(m), Some(d)) if date.len() == 10 => format!("{d}/{m}/{y}"),
+        _ => date.to_owned(),
+    }
+}
+
 /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
 /// (H. Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -194,6 +202,13 @@ mod tests {
         let eve = timestamp_vn(2020, 12, 31, 23, 59);
         assert_eq!(day_key(eve), "2020-12-31");
         assert_eq!(day_key(eve + 60), "2021-01-01");
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(format_day("2024-05-20"), "20/05/2024");
+        assert_eq!(format_day("2024-5-2"), "2024-5-2");
+        assert_eq!(format_day(""), "");
     }
 
     #[test]

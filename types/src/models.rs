@@ -233,3 +233,81 @@ pub struct VisitRequest {
     /// Path of the page, e.g. `/tin-tuc/abc`; at most 512 characters.
     pub path: String,
 }
+
+/// A line of the documents list, and of the sidebar block.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DocumentSummary {
+    /// URL slug made from the number, e.g. `6748-ubnd-nl5`.
+    pub slug: String,
+    /// Number and symbol, e.g. `6748/UBND-NL5`.
+    pub number: String,
+    /// Công văn, Quyết định, Kế hoạch, …
+    pub kind: String,
+    /// Trích yếu.
+    pub summary: String,
+    pub issuing_body: String,
+    /// `YYYY-MM-DD`.
+    pub issued: String,
+    /// Not expired today (Vietnam time).
+    pub in_force: bool,
+}
+
+/// A file attached to a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Attachment {
+    pub file_name: String,
+    pub title: String,
+    /// Bytes.
+    pub size: u64,
+    pub media_type: String,
+    /// Path of the download, under the API base: `/documents/{slug}/files/{file_name}`.
+    pub download_path: String,
+    pub downloads: u32,
+}
+
+/// A whole document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Document {
+    pub slug: String,
+    pub number: String,
+    pub kind: String,
+    pub summary: String,
+    pub issuing_body: String,
+    pub signer: String,
+    pub areas: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub issued: String,
+    pub effective: Option<String>,
+    pub expires: Option<String>,
+    pub in_force: bool,
+    /// Paragraphs of plain text.
+    pub body: Vec<String>,
+    pub attachments: Vec<Attachment>,
+    pub related: Vec<DocumentSummary>,
+    pub views: u32,
+}
+
+/// One page of a documents search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DocumentPage {
+    pub items: Vec<DocumentSummary>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total_items: u32,
+    pub total_pages: u32,
+}
+
+/// The values each filter of the documents search can take.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DocumentFacets {
+    pub kinds: Vec<String>,
+    pub issuing_bodies: Vec<String>,
+    pub areas: Vec<String>,
+    /// Years with documents, newest first.
+    pub years: Vec<i32>,
+}

@@ -23,7 +23,12 @@ pub struct ListQuery {
     pub per_page: Option<String>,
 }
 
-fn parse_bounded(value: Option<&str>, name: &str, default: u32, max: u32) -> Result<u32, AppError> {
+pub(super) fn parse_bounded(
+    value: Option<&str>,
+    name: &str,
+    default: u32,
+    max: u32,
+) -> Result<u32, AppError> {
     match value {
         None => Ok(default),
         Some(v) => v

@@ -2,11 +2,13 @@
 
 mod articles;
 mod body;
+mod documents;
 mod polls;
 mod rating;
 mod stats;
 
 pub use articles::*;
+pub use documents::*;
 pub use polls::*;
 pub use rating::*;
 pub use stats::*;
@@ -25,6 +27,13 @@ pub fn router(state: AppState) -> Router {
         .route("/articles", get(list_articles))
         .route("/articles/{slug}", get(get_article))
         .route("/articles/{slug}/rating", get(get_rating).post(post_rating))
+        .route("/documents", get(list_documents))
+        .route("/documents/facets", get(document_facets))
+        .route("/documents/{slug}", get(get_document))
+        .route(
+            "/documents/{slug}/files/{file_name}",
+            get(get_document_file),
+        )
         .route("/polls", get(list_polls))
         .route("/polls/current", get(current_poll))
         .route("/polls/{id}", get(get_poll))

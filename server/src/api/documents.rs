@@ -1,0 +1,209 @@
+//! Issued documents ("Văn bản ban hành"): search, one document, its files.
+
+use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use ntm_types::datetime::day_key;
+use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use serde::Deserialize;
+
+use super::articles::parse_bounded;
+use crate::db::documents::{self, Filter};
+use crate::error::AppError;
+use crate::AppState;
+
+/// Query of `GET /documents`. Unknown parameters are refused.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DocumentQuery {
+    /// Words to find in the number or summary; diacritics and case are ignored
+    /// ("nong thon moi" finds "nông thôn mới"). At most 200 characters.
+    pub q: Option<String>,
+    /// Type, e.g. `Công văn`.
+    pub kind: Option<String>,
+    pub issuing_body: Option<String>,
+    pub area: Option<String>,
+    /// Year of issue.
+    #[param(value_type = Option<i32>)]
+    pub year: Option<String>,
+    /// Issued on or after this day, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Issued on or before this day, `YYYY-MM-DD`.
+    pub to: Option<String>,
+    /// `in_force` or `expired`.
+    pub status: Option<String>,
+    /// 1-based page number.
+    #[param(value_type = Option<u32>, minimum = 1)]
+    pub page: Option<String>,
+    /// Items per page, 1 to 50 (default 10).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
+    pub per_page: Option<String>,
+}
+
+fn bad(name: &str) -> AppError {
+    AppError::bad_request(format!("Tham số {name} không hợp lệ."))
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.split('-').all(|p| p.bytes().all(|c| c.is_ascii_digit()))
+        && matches!(s[5..7].parse::<u32>(), Ok(1..=12))
+        && matches!(s[8..10].parse::<u32>(), Ok(1..=31))
+}
+
+/// Empty strings count as absent: a search form sends every field.
+fn given(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+impl DocumentQuery {
+    fn filter(self) -> Result<(Filter, u32, u32), AppError> {
+        let page = parse_bounded(self.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
+        let per_page = parse_bounded(
+            self.per_page.as_deref(),
+            "per_page",
+            DEFAULT_PER_PAGE,
+            MAX_PER_PAGE,
+        )?;
+        let text = given(self.q);
+        if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
+            return Err(bad("q"));
+        }
+        let year = match given(self.year) {
+            None => None,
+            Some(y) => Some(
+                y.parse()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+                    .ok_or_else(|| bad("year"))?,
+            ),
+        };
+        let date = |v: Option<String>, name: &str| match given(v) {
+            Some(d) if !valid_date(&d) => Err(bad(name)),
+            d => Ok(d),
+        };
+        let in_force = match given(self.status).as_deref() {
+            None => None,
+            Some("in_force") => Some(true),
+            Some("expired") => Some(false),
+            Some(_) => return Err(bad("status")),
+        };
+        Ok((
+            Filter {
+                text,
+                kind: given(self.kind),
+                issuing_body: given(self.issuing_body),
+                area: given(self.area),
+                year,
+                from: date(self.from, "from")?,
+                to: date(self.to, "to")?,
+                in_force,
+            },
+            page,
+            per_page,
+        ))
+    }
+}
+
+/// Newest first, filtered and paged.
+#[utoipa::path(get, path = "/documents", tag = "documents", params(DocumentQuery),
+    responses(
+        (status = 200, description = "One page of documents", body = DocumentPage),
+        (status = 400, description = "A parameter is not valid", body = ApiError)))]
+pub async fn list_documents(
+    State(state): State<AppState>,
+    query: Result<Query<DocumentQuery>, QueryRejection>,
+) -> Result<Json<DocumentPage>, AppError> {
+    let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
+    let (filter, page, per_page) = q.filter()?;
+    let today = day_key((state.clock)());
+    let result = state
+        .db
+        .call(move |c| {
+            let (items, total_items) =
+                documents::search(c, &filter, &today, per_page, (page - 1) * per_page)?;
+            Ok(DocumentPage {
+                items,
+                page,
+                per_page,
+                total_items,
+                total_pages: total_items.div_ceil(per_page),
+            })
+        })
+        .await?;
+    Ok(Json(result))
+}
+
+/// The values each search filter can take.
+#[utoipa::path(get, path = "/documents/facets", tag = "documents",
+    responses((status = 200, description = "Types, issuing bodies, areas and years", body = DocumentFacets)))]
+pub async fn document_facets(
+    State(state): State<AppState>,
+) -> Result<Json<DocumentFacets>, AppError> {
+    Ok(Json(state.db.call(|c| Ok(documents::facets(c)?)).await?))
+}
+
+fn document_not_found() -> AppError {
+    AppError::not_found("Không tìm thấy văn bản này.")
+}
+
+/// One document with its attachments and related documents.
+#[utoipa::path(get, path = "/documents/{slug}", tag = "documents",
+    params(("slug" = String, Path, description = "The document's slug, e.g. 6748-ubnd-nl5")),
+    responses(
+        (status = 200, description = "The document", body = Document),
+        (status = 404, description = "No such document", body = ApiError)))]
+pub async fn get_document(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Document>, AppError> {
+    let today = day_key((state.clock)());
+    let doc = state
+        .db
+        .call(move |c| documents::document(c, &slug, &today)?.ok_or_else(document_not_found))
+        .await?;
+    Ok(Json(doc))
+}
+
+/// An attachment's bytes, as a download; counts it.
+#[utoipa::path(get, path = "/documents/{slug}/files/{file_name}", tag = "documents",
+    params(
+        ("slug" = String, Path, description = "The document's slug"),
+        ("file_name" = String, Path, description = "The attachment's file name")),
+    responses(
+        (status = 200, description = "The file", content_type = "application/pdf"),
+        (status = 404, description = "No such file", body = ApiError)))]
+pub async fn get_document_file(
+    State(state): State<AppState>,
+    Path((slug, file_name)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let name = file_name.clone();
+    let (data, media_type) = state
+        .db
+        .call(move |c| {
+            documents::file(c, &slug, &name)?
+                .ok_or_else(|| AppError::not_found("Không tìm thấy tệp đính kèm này."))
+        })
+        .await?;
+    // File names are ours (ASCII, checked by the seed), but quote them safely anyway.
+    let safe: String = file_name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    let mut res = Body::from(data).into_response();
+    let headers = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&media_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}

@@ -1,0 +1,56 @@
+//! Text folding for search and slugs: Vietnamese without its marks.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// `s` without diacritics, case kept: "Nông thôn mới" → "Nong thon moi".
+pub fn strip_marks(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// What search compares: no diacritics, lower case, single spaces.
+pub fn fold(s: &str) -> String {
+    strip_marks(s)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A URL slug: folded, with every run of other characters made one hyphen.
+pub fn slug(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Nông thôn MỚI"), "nong thon moi");
+        assert_eq!(fold("  Đẩy   nhanh tiến độ "), "day nhanh tien do");
+        assert_eq!(fold("Ưu tiên ở Bình Liêu"), "uu tien o binh lieu");
+        assert_eq!(fold("nong thon moi"), "nong thon moi");
+        // Precomposed and decomposed forms fold alike.
+        assert_eq!(fold("m\u{1edb}i"), fold("mo\u{31b}\u{301}i"));
+        assert_eq!(strip_marks("Quyết định"), "Quyet dinh");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("6748/UBND-NL5"), "6748-ubnd-nl5");
+        assert_eq!(slug("15/2024/QĐ-UBND"), "15-2024-qd-ubnd");
+    }
+}
