@@ -15,7 +15,9 @@ use leptos_router::path;
 use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
-use pages::{ArticlePage, CategoryPage, HomePage, NotFound, PollsPage};
+use pages::{
+    ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, NotFound, PollsPage,
+};
 
 /// The whole app: the site shell around the routed page.
 #[component]
@@ -32,6 +34,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/chuyen-muc/:slug") view=CategoryPage/>
                         <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
                         <Route path=path!("/tham-do-y-kien") view=PollsPage/>
+                        <Route path=path!("/van-ban") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/:slug") view=DocumentDetailPage/>
                     </Routes>
                 </main>
                 <Sidebar/>

@@ -76,17 +76,17 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     res
 }
 
-/// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/chuyen-muc/{slug}`,
-/// `/tin-tuc/{slug}`.
+/// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/van-ban`,
+/// `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`, `/van-ban/{slug}`.
 pub fn is_client_route(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
-    if matches!(path, "" | "/index.html" | "/tham-do-y-kien") {
+    if matches!(path, "" | "/index.html" | "/tham-do-y-kien" | "/van-ban") {
         return true;
     }
     let mut parts = path.trim_start_matches('/').split('/');
     matches!(
         (parts.next(), parts.next(), parts.next()),
-        (Some("chuyen-muc" | "tin-tuc"), Some(slug), None) if !slug.is_empty()
+        (Some("chuyen-muc" | "tin-tuc" | "van-ban"), Some(slug), None) if !slug.is_empty()
     )
 }
 

@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod article_view;
 pub mod breadcrumb;
+pub mod document_list;
 pub mod html_body;
 pub mod loaded;
 pub mod pager;

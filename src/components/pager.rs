@@ -1,19 +1,22 @@
 use leptos::prelude::*;
 
-/// Links to the previous and next pages of a list (`?trang=N`).
+/// Links to the previous and next pages of a list (`?trang=N`, after any other
+/// parameters of the list).
 #[component]
 pub fn Pager(
     /// Path of the list, e.g. `/` or `/chuyen-muc/abc`.
     path: String,
+    /// The list's other URL parameters, e.g. `tu-khoa=ocop&nam=2024`.
+    #[prop(optional)]
+    query: String,
     page: u32,
     total_pages: u32,
 ) -> impl IntoView {
-    let href = move |n: u32| {
-        if n <= 1 {
-            path.clone()
-        } else {
-            format!("{path}?trang={n}")
-        }
+    let href = move |n: u32| match (query.is_empty(), n <= 1) {
+        (true, true) => path.clone(),
+        (true, false) => format!("{path}?trang={n}"),
+        (false, true) => format!("{path}?{query}"),
+        (false, false) => format!("{path}?{query}&trang={n}"),
     };
     (total_pages > 1).then(|| {
         view! {

@@ -2,12 +2,16 @@
 
 mod article;
 mod category;
+mod document;
+mod documents;
 mod home;
 mod not_found;
 mod polls;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
+pub use document::DocumentDetailPage;
+pub use documents::DocumentsPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use polls::PollsPage;
