@@ -410,3 +410,67 @@ fn numbers_are_grouped_the_vietnamese_way() {
     assert_eq!(number(164u32), "164");
     assert_eq!(number(0u32), "0");
 }
+
+#[wasm_bindgen_test]
+async fn document_items_name_and_flag_new_ones() {
+    use ntm_types::datetime::day_key;
+    use ntm_web::components::document_list::DocumentItems;
+    let today = day_key((js_sys::Date::now() / 1000.0) as i64);
+    let doc = |number: &str, issued: &str| ntm_types::DocumentSummary {
+        slug: number.to_lowercase().replace('/', "-"),
+        number: number.into(),
+        kind: "Công văn".into(),
+        summary: "Trích yếu".into(),
+        issuing_body: "UBND tỉnh Hà Tĩnh".into(),
+        issued: issued.into(),
+        in_force: true,
+    };
+    let items = vec![doc("1/UBND", &today), doc("2/UBND", "2021-01-05")];
+    let host = mount(move || view! { <DocumentItems items=items/> });
+    settle().await;
+    let names = host.query_selector_all(".doc-name").unwrap();
+    assert_eq!(
+        names.item(0).unwrap().text_content().unwrap(),
+        "Công văn số 1/UBND"
+    );
+    assert_eq!(
+        names
+            .item(0)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("href")
+            .unwrap(),
+        "/van-ban/1-ubnd"
+    );
+    assert_eq!(host.query_selector_all(".badge").unwrap().length(), 1);
+    assert!(text_of(&host, ".doc-item:last-child .doc-meta").contains("05/01/2021"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn document_search_round_trips_through_the_url() {
+    use ntm_web::api::{DocumentSearch, Endpoint};
+    let params = [
+        ("tu-khoa", "nông thôn"),
+        ("loai", "Công văn"),
+        ("hieu-luc", "het-hieu-luc"),
+        ("trang", "2"),
+    ];
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.to_string())
+    };
+    let s = DocumentSearch::from_page_params(get);
+    assert_eq!(
+        (s.text.as_str(), s.status.as_str(), s.page),
+        ("nông thôn", "expired", 2)
+    );
+    assert_eq!(
+        s.page_query(),
+        "tu-khoa=n%C3%B4ng%20th%C3%B4n&loai=C%C3%B4ng%20v%C4%83n&hieu-luc=het-hieu-luc"
+    );
+    let url = Endpoint::Documents(s).url();
+    assert!(url.ends_with("/documents?page=2&per_page=10&q=n%C3%B4ng%20th%C3%B4n&kind=C%C3%B4ng%20v%C4%83n&status=expired"), "{url}");
+}
