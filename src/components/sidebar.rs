@@ -1,66 +1,78 @@
 //! The blocks beside the page (below it on phones).
 
 use leptos::prelude::*;
-
 use ntm_types::{DocumentPage, Poll};
 
 use super::document_list::DocumentItems;
-use super::loaded::{render, Loaded};
+use super::loaded::{render, Loaded, Render};
 use super::poll::PollWidget;
 use super::stats::StatsBlock;
 use crate::api::{self, DocumentSearch, Endpoint};
 
 #[component]
 pub fn Sidebar() -> impl IntoView {
+    let latest_documents = Endpoint::Documents(DocumentSearch {
+        page: 1,
+        per_page: 5,
+        ..Default::default()
+    });
     view! {
         <aside class="sidebar" aria-label="Thông tin thêm">
-            <DocumentsBlock/>
-            <PollBlock/>
+            <LoadedBlock
+                id="block-documents"
+                title="Văn bản ban hành"
+                endpoint=latest_documents
+                view=render(|page: DocumentPage| view! { <DocumentItems items=page.items/> })
+                empty="Chưa có văn bản nào."
+                more=("/van-ban", "Xem tất cả văn bản")
+            />
+            <LoadedBlock
+                id="block-poll"
+                title="Thăm dò ý kiến"
+                endpoint=Endpoint::CurrentPoll
+                view=render(|p: Poll| view! { <PollWidget poll=p/> })
+                empty="Hiện chưa có cuộc thăm dò nào."
+                more=("/tham-do-y-kien", "Các cuộc thăm dò khác")
+            />
             <StatsBlock/>
         </aside>
     }
 }
 
-/// "Văn bản ban hành": the five latest documents. Nothing moves by itself.
+/// A titled block of the sidebar.
 #[component]
-fn DocumentsBlock() -> impl IntoView {
-    let latest = api::resource(|| {
-        Endpoint::Documents(DocumentSearch {
-            page: 1,
-            per_page: 5,
-            ..Default::default()
-        })
-    });
-    let show = render(|page: DocumentPage| view! { <DocumentItems items=page.items/> });
+pub fn Block(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
     view! {
-        <section class="block" aria-labelledby="block-documents">
-            <h2 class="block-title" id="block-documents">"Văn bản ban hành"</h2>
-            <Loaded
-                resource=latest
-                placeholder=|| view! { <p class="block-loading">"Đang tải…"</p> }
-                on_missing=|| view! { <p>"Chưa có văn bản nào."</p> }.into_any()
-                view=show
-            />
-            <p class="block-more"><a href="/van-ban">"Xem tất cả văn bản"</a></p>
+        <section class="block" aria-labelledby=id>
+            <h2 class="block-title" id=id>{title}</h2>
+            {children()}
         </section>
     }
 }
 
-/// "Thăm dò ý kiến": the current poll.
+/// A block showing what one endpoint returns, with its own loading and error
+/// states (a failing block never takes the page down), and a "more" link.
 #[component]
-fn PollBlock() -> impl IntoView {
-    let poll = api::resource(|| Endpoint::CurrentPoll);
-    let show = render(|p: Poll| view! { <PollWidget poll=p/> });
+fn LoadedBlock(
+    id: &'static str,
+    title: &'static str,
+    endpoint: Endpoint,
+    view: Render,
+    /// Said when the backend has nothing to show.
+    empty: &'static str,
+    /// (href, text) of the link to the whole list.
+    more: (&'static str, &'static str),
+) -> impl IntoView {
+    let resource = api::resource(move || endpoint.clone());
     view! {
-        <section class="block" aria-labelledby="block-poll">
-            <h2 class="block-title" id="block-poll">"Thăm dò ý kiến"</h2>
+        <Block id title>
             <Loaded
-                resource=poll
+                resource
                 placeholder=|| view! { <p class="block-loading">"Đang tải…"</p> }
-                on_missing=|| view! { <p>"Hiện chưa có cuộc thăm dò nào."</p> }.into_any()
-                view=show
+                on_missing=move || view! { <p>{empty}</p> }.into_any()
+                view=view.clone()
             />
-            <p class="block-more"><a href="/tham-do-y-kien">"Các cuộc thăm dò khác"</a></p>
-        </section>
+            <p class="block-more"><a href=more.0>{more.1}</a></p>
+        </Block>
     }
 }

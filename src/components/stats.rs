@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use ntm_types::{DailyVisits, Stats};
 
 use super::loaded::{render, Loaded};
+use super::sidebar::Block;
 use crate::api::{self, Endpoint};
 use crate::format::number;
 
@@ -70,8 +71,7 @@ pub fn StatsBlock() -> impl IntoView {
     };
     let chart_open = RwSignal::new(false);
     view! {
-        <section class="block" aria-labelledby="block-stats">
-            <h2 class="block-title" id="block-stats">"Thống kê"</h2>
+        <Block id="block-stats" title="Thống kê">
             <dl class="stats">
                 <div><dt>"Đang truy cập"</dt><dd>{show(|s| s.online.into())}</dd></div>
                 <div class="stats-sub"><dt>"Máy chủ tìm kiếm"</dt><dd>{show(|s| s.bots.into())}</dd></div>
@@ -90,7 +90,7 @@ pub fn StatsBlock() -> impl IntoView {
                 "Biểu đồ 30 ngày"
             </button>
             <div id="stats-chart">{move || chart_open.get().then(|| view! { <VisitsChart/> })}</div>
-        </section>
+        </Block>
     }
 }
 
