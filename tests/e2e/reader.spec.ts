@@ -160,3 +160,16 @@ test('a slow answer shows a placeholder, and its arrival shifts nothing', async 
   console.log(`cumulative layout shift while loading an article: ${shifts.toFixed(4)}`);
   expect(shifts).toBeLessThan(0.05);
 });
+
+for (const timezoneId of ['America/New_York', 'Pacific/Kiritimati']) {
+  test(`the date line is Vietnam's time in a browser set to ${timezoneId}`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, timezoneId });
+    try {
+      const page = await context.newPage();
+      await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
+      await expect(page.locator('.article-date')).toHaveText('Chủ nhật - 17/01/2021 08:01');
+    } finally {
+      await context.close();
+    }
+  });
+}
