@@ -30,6 +30,8 @@ use utoipa::OpenApi;
         crate::api::get_poll,
         crate::api::poll_results,
         crate::api::vote,
+        crate::api::get_site,
+        crate::api::search,
         crate::api::get_stats,
         crate::api::get_daily,
         crate::api::post_visit
@@ -39,7 +41,8 @@ use utoipa::OpenApi;
         (name = "rating", description = "Star ratings of articles, one per visitor"),
         (name = "documents", description = "Issued documents: search, details, attachments"),
         (name = "polls", description = "Polls, one vote per visitor"),
-        (name = "stats", description = "Visitor statistics")
+        (name = "stats", description = "Visitor statistics"),
+        (name = "site", description = "The frame of every page, and the site search")
     )
 )]
 pub struct ApiDoc;

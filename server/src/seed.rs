@@ -10,6 +10,7 @@ use crate::db::{Db, NewArticle};
 const CATEGORIES_JSON: &str = include_str!("../seed/categories.json");
 const POLLS_JSON: &str = include_str!("../seed/polls.json");
 const DOCUMENTS_JSON: &str = include_str!("../seed/documents.json");
+const SITE_JSON: &str = include_str!("../seed/site.json");
 const ARTICLES_JSON: &[&str] = &[
     include_str!("../seed/tin-tuc-su-kien.json"),
     include_str!("../seed/hoc-tap-dao-duc-hcm.json"),
@@ -114,6 +115,9 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
     }
     db.with(|c| crate::db::stats::seed_history(c, now()))?;
     load_documents(db)?;
+    let site: ntm_types::SiteInfo =
+        serde_json::from_str(SITE_JSON).expect("seed/site.json is valid");
+    db.with(|c| crate::db::set_site(c, &site))?;
     let polls: Vec<SeedPoll> = serde_json::from_str(POLLS_JSON).expect("seed/polls.json is valid");
     for p in polls {
         let time = |s: &str| parse_vn_time(s).expect("seed dates are YYYY-MM-DD HH:MM");

@@ -24,6 +24,45 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
+/// `LIKE … ESCAPE '\\'` patterns, one per word of the folded query: a row
+/// matches when its folded text holds every word.
+pub fn like_patterns(query: &str) -> Vec<String> {
+    fold(query)
+        .split_whitespace()
+        .map(|w| {
+            format!(
+                "%{}%",
+                w.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )
+        })
+        .collect()
+}
+
+/// The text of an HTML fragment (tags dropped, common entities decoded).
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
 /// A URL slug: folded, with every run of other characters made one hyphen.
 pub fn slug(s: &str) -> String {
     fold(s)
@@ -46,6 +85,18 @@ mod tests {
         // Precomposed and decomposed forms fold alike.
         assert_eq!(fold("m\u{1edb}i"), fold("mo\u{31b}\u{301}i"));
         assert_eq!(strip_marks("Quyết định"), "Quyet dinh");
+    }
+
+    #[test]
+    fn patterns_and_text() {
+        assert_eq!(like_patterns("Nông  100%"), ["%nong%", "%100\\%%"]);
+        assert!(like_patterns("   ").is_empty());
+        assert_eq!(
+            html_text("<p>Tôm &amp; cá</p><p>x</p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["Tôm", "&", "cá", "x"]
+        );
     }
 
     #[test]

@@ -76,11 +76,14 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     res
 }
 
-/// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/van-ban`,
+/// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/van-ban`, `/tim-kiem`,
 /// `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`, `/van-ban/{slug}`.
 pub fn is_client_route(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
-    if matches!(path, "" | "/index.html" | "/tham-do-y-kien" | "/van-ban") {
+    if matches!(
+        path,
+        "" | "/index.html" | "/tham-do-y-kien" | "/van-ban" | "/tim-kiem"
+    ) {
         return true;
     }
     let mut parts = path.trim_start_matches('/').split('/');

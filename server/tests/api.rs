@@ -177,3 +177,52 @@ async fn first_start_seeds_demo_content_once() {
         serde_json::from_slice(&get(&api(again), "/api/articles").await.body).unwrap();
     assert_eq!(page2.total_items, page.total_items);
 }
+
+#[tokio::test]
+async fn site_frame_from_the_seed() {
+    let (db, _dir) = seeded_db();
+    let site = get(&api(db), "/api/site").await;
+    assert_eq!(site.status, StatusCode::OK);
+    let s: ntm_types::SiteInfo = serde_json::from_slice(&site.body).unwrap();
+    assert_eq!(s.name, "Nông thôn mới Hà Tĩnh");
+    assert!(s.menu.iter().any(|m| m.label == "Học tập đạo đức HCM"));
+    assert!(
+        s.menu.iter().any(|m| !m.children.is_empty()),
+        "a nested menu"
+    );
+    assert!(!s.songs.is_empty() && !s.partners.is_empty() && s.zalo_qr.is_some());
+    assert!(s.email.contains('@'));
+}
+
+#[tokio::test]
+async fn search_ignores_diacritics_and_looks_in_bodies() {
+    let (db, _dir) = seeded_db();
+    let app = api(db);
+    let found: ArticlePage =
+        serde_json::from_slice(&get(&app, "/api/search?q=OCOP+binh+lieu").await.body).unwrap();
+    assert!(found
+        .items
+        .iter()
+        .any(|a| a.slug == "thuc-day-chuong-trinh-ocop-o-binh-lieu"));
+    // Words of the body only (the support table) are found too.
+    let body: ArticlePage =
+        serde_json::from_slice(&get(&app, "/api/search?q=hop+tac+xa+tue+lam").await.body).unwrap();
+    assert!(body
+        .items
+        .iter()
+        .any(|a| a.slug == "thuc-day-chuong-trinh-ocop-o-binh-lieu"));
+    // Markup is not text.
+    let tags: ArticlePage =
+        serde_json::from_slice(&get(&app, "/api/search?q=figcaption").await.body).unwrap();
+    assert_eq!(tags.total_items, 0);
+    for uri in [
+        "/api/search",
+        "/api/search?q=",
+        "/api/search?q=%20%20",
+        "/api/search?q=a&x=1",
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(res.json()["code"], "bad_request");
+    }
+}

@@ -315,6 +315,21 @@ async fn served_json_follows_the_document() {
             "/documents/{slug}/files/{file_name}",
             StatusCode::NOT_FOUND,
         ),
+        ("get", "/api/site".into(), "", "/site", StatusCode::OK),
+        (
+            "get",
+            "/api/search?q=nong+thon+moi".into(),
+            "",
+            "/search",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/search?q=".into(),
+            "",
+            "/search",
+            StatusCode::BAD_REQUEST,
+        ),
     ];
     for (method, uri, body, path, status) in &cases {
         let res = match *method {

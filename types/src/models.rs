@@ -311,3 +311,58 @@ pub struct DocumentFacets {
     /// Years with documents, newest first.
     pub years: Vec<i32>,
 }
+
+/// An entry of the main menu; entries with children open a submenu.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct MenuItem {
+    pub label: String,
+    /// A path of the front end (`/chuyen-muc/…`) or an absolute URL.
+    pub href: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub children: Vec<MenuItem>,
+}
+
+/// A song of "Hát về nông thôn mới".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Song {
+    pub title: String,
+    pub performer: String,
+    /// Path or URL of the media file.
+    pub src: String,
+    /// e.g. `audio/wav`, `video/mp4`.
+    pub media_type: String,
+}
+
+/// A partner link with its logo.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Partner {
+    pub name: String,
+    pub url: String,
+    pub logo: Image,
+}
+
+/// What the frame of every page shows: name, menu, footer, songs, partners.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SiteInfo {
+    /// Short name, e.g. "Nông thôn mới Hà Tĩnh".
+    pub name: String,
+    /// The office, e.g. "Văn phòng Điều phối Chương trình MTQG xây dựng nông thôn mới tỉnh Hà Tĩnh".
+    pub office: String,
+    /// Editor-in-chief with their post.
+    pub editor_in_chief: String,
+    pub deputy_editor: String,
+    pub address: String,
+    /// As written for people, e.g. "0239 3892 689".
+    pub phone: String,
+    pub email: String,
+    pub menu: Vec<MenuItem>,
+    pub songs: Vec<Song>,
+    pub partners: Vec<Partner>,
+    /// The office's Zalo QR code.
+    pub zalo_qr: Option<Image>,
+}

@@ -5,12 +5,14 @@ mod body;
 mod documents;
 mod polls;
 mod rating;
+mod site;
 mod stats;
 
 pub use articles::*;
 pub use documents::*;
 pub use polls::*;
 pub use rating::*;
+pub use site::*;
 pub use stats::*;
 
 use axum::extract::DefaultBodyLimit;
@@ -39,6 +41,8 @@ pub fn router(state: AppState) -> Router {
         .route("/polls/{id}", get(get_poll))
         .route("/polls/{id}/results", get(poll_results))
         .route("/polls/{id}/vote", post(vote))
+        .route("/site", get(get_site))
+        .route("/search", get(search))
         .route("/stats", get(get_stats))
         .route("/stats/daily", get(get_daily))
         .route(

@@ -5,7 +5,7 @@ use ntm_types::{Attachment, Document, DocumentFacets, DocumentSummary};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use crate::text::{fold, slug};
+use crate::text::{fold, like_patterns, slug};
 
 /// A document as the seed or a test inserts it.
 #[derive(Clone, Debug, Default)]
@@ -118,18 +118,8 @@ pub fn search(
         args.push(v);
         format!("?{}", args.len())
     };
-    for word in f
-        .text
-        .as_deref()
-        .map(fold)
-        .unwrap_or_default()
-        .split_whitespace()
-    {
-        let escaped = word
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let p = arg(Value::Text(format!("%{escaped}%")), &mut args);
+    for pattern in like_patterns(f.text.as_deref().unwrap_or_default()) {
+        let p = arg(Value::Text(pattern), &mut args);
         clauses.push(format!("d.search_text LIKE {p} ESCAPE '\\'"));
     }
     if let Some(k) = &f.kind {

@@ -164,6 +164,16 @@ CREATE TABLE document_links (
     PRIMARY KEY (document_id, related_id)
 );
 "#,
+    r#"
+-- What the frame of every page shows (SiteInfo as JSON): one row.
+CREATE TABLE site (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    info TEXT NOT NULL
+);
+-- Title, lead and body text without diacritics, lower case: what search
+-- matches. Filled in by Rust (see `fill_search_text`).
+ALTER TABLE articles ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// An article as the seed or a test inserts it. The body is sanitized on the way in.
@@ -210,6 +220,7 @@ impl Db {
             tx.pragma_update(None, "user_version", i + 1)?;
         }
         tx.commit()?;
+        fill_search_text(&conn)?;
         let db = Db(Arc::new(Mutex::new(conn)));
         if seed && db.is_empty()? {
             crate::seed::load(&db)?;
@@ -254,6 +265,7 @@ impl Db {
 
     pub fn insert_article(&self, a: &NewArticle) -> rusqlite::Result<i64> {
         let body = crate::sanitize::clean_html(&a.body_html);
+        let search_text = article_search_text(&a.title, &a.lead, &body);
         self.with(|conn| {
             let tx = conn.transaction()?;
             let category_id: i64 = tx.query_row(
@@ -268,8 +280,8 @@ impl Db {
             tx.execute(
                 "INSERT INTO articles (slug, category_id, title, lead, body_html, image_src,
                    image_alt, image_width, image_height, author, source, views,
-                   rating_enabled, published_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                   rating_enabled, published_at, search_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     a.slug,
                     category_id,
@@ -284,7 +296,8 @@ impl Db {
                     a.source,
                     a.views,
                     a.rating_enabled,
-                    a.published_at
+                    a.published_at,
+                    search_text
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -298,6 +311,83 @@ impl Db {
             Ok(id)
         })
     }
+}
+
+fn article_search_text(title: &str, lead: &str, body_html: &str) -> String {
+    crate::text::fold(&format!(
+        "{title} {lead} {}",
+        crate::text::html_text(body_html)
+    ))
+}
+
+/// Articles stored before search existed get their search text here, once.
+fn fill_search_text(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt =
+        conn.prepare("SELECT id, title, lead, body_html FROM articles WHERE search_text = ''")?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([], |r| {
+            let (title, lead, body): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            Ok((r.get(0)?, article_search_text(&title, &lead, &body)))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (id, text) in rows {
+        conn.execute(
+            "UPDATE articles SET search_text = ?2 WHERE id = ?1",
+            params![id, text],
+        )?;
+    }
+    Ok(())
+}
+
+/// The site's frame (menu, footer, blocks) as stored JSON, if any.
+pub fn site(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT info FROM site WHERE id = 1", [], |r| r.get(0))
+        .optional()
+}
+
+pub fn set_site(conn: &Connection, info: &ntm_types::SiteInfo) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(info).expect("SiteInfo serialises");
+    conn.execute(
+        "INSERT OR REPLACE INTO site (id, info) VALUES (1, ?1)",
+        [json],
+    )
+    .map(drop)
+}
+
+/// Articles whose title, lead or body hold every word of `query`, diacritics
+/// and case ignored; newest first.
+pub fn search_articles(
+    conn: &Connection,
+    query: &str,
+    limit: u32,
+    offset: u32,
+) -> rusqlite::Result<(Vec<ArticleSummary>, u32)> {
+    let patterns = crate::text::like_patterns(query);
+    if patterns.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let filter = (1..=patterns.len())
+        .map(|i| format!("a.search_text LIKE ?{i} ESCAPE '\\'"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let total: u32 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM articles a WHERE {filter}"),
+        rusqlite::params_from_iter(patterns.iter()),
+        |r| r.get(0),
+    )?;
+    let sql = format!(
+        "SELECT a.slug, a.title, a.published_at, a.lead,
+                a.image_src, a.image_alt, a.image_width, a.image_height,
+                c.slug, c.name, c.description
+         FROM articles a JOIN categories c ON c.id = a.category_id
+         WHERE {filter}
+         ORDER BY a.published_at DESC, a.id DESC LIMIT {limit} OFFSET {offset}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let items = stmt
+        .query_map(rusqlite::params_from_iter(patterns.iter()), summary_from)?
+        .collect::<Result<_, _>>()?;
+    Ok((items, total))
 }
 
 pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
@@ -358,21 +448,24 @@ pub fn article_summaries(
          ORDER BY a.published_at DESC, a.id DESC
          LIMIT ?2 OFFSET ?3",
     )?;
-    let rows = stmt.query_map(params![category_id, limit, offset], |r| {
-        Ok(ArticleSummary {
-            slug: r.get(0)?,
-            title: r.get(1)?,
-            published_at: r.get(2)?,
-            lead: r.get(3)?,
-            image: image_from(r, 4)?,
-            category: Category {
-                slug: r.get(8)?,
-                name: r.get(9)?,
-                description: r.get(10)?,
-            },
-        })
-    })?;
+    let rows = stmt.query_map(params![category_id, limit, offset], summary_from)?;
     Ok((rows.collect::<Result<_, _>>()?, total))
+}
+
+/// Columns: slug, title, published_at, lead, image (4 columns), category (3 columns).
+fn summary_from(r: &Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        slug: r.get(0)?,
+        title: r.get(1)?,
+        published_at: r.get(2)?,
+        lead: r.get(3)?,
+        image: image_from(r, 4)?,
+        category: Category {
+            slug: r.get(8)?,
+            name: r.get(9)?,
+            description: r.get(10)?,
+        },
+    })
 }
 
 /// The article with its neighbours; counts the view.

@@ -1,0 +1,80 @@
+//! The frame of every page, and the site search.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::Json;
+use ntm_types::{ApiError, ArticlePage, SiteInfo, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use serde::Deserialize;
+
+use super::articles::parse_bounded;
+use crate::db::{self, Db};
+use crate::error::AppError;
+
+/// Name, menu, footer contacts, songs and partner links.
+#[utoipa::path(get, path = "/site", tag = "site",
+    responses(
+        (status = 200, description = "What every page's frame shows", body = SiteInfo),
+        (status = 404, description = "No site information stored", body = ApiError)))]
+pub async fn get_site(State(db): State<Db>) -> Result<Json<SiteInfo>, AppError> {
+    let json = db
+        .call(|c| db::site(c)?.ok_or_else(|| AppError::not_found("Chưa có thông tin trang.")))
+        .await?;
+    let info = serde_json::from_str(&json).map_err(|e| {
+        eprintln!("stored site information is not valid: {e}");
+        AppError::internal()
+    })?;
+    Ok(Json(info))
+}
+
+/// Query of `GET /search`. Unknown parameters are refused.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Words to find in titles, leads and bodies; diacritics and case are ignored. 1 to 200 characters.
+    pub q: String,
+    #[param(value_type = Option<u32>, minimum = 1)]
+    pub page: Option<String>,
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
+    pub per_page: Option<String>,
+}
+
+/// Articles holding every word of `q`, newest first.
+#[utoipa::path(get, path = "/search", tag = "site", params(SearchQuery),
+    responses(
+        (status = 200, description = "One page of matching articles", body = ArticlePage),
+        (status = 400, description = "A parameter is not valid", body = ApiError)))]
+pub async fn search(
+    State(db): State<Db>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Result<Json<ArticlePage>, AppError> {
+    let Query(q) = query.map_err(|_| AppError::bad_request("Vui lòng nhập từ khóa tìm kiếm."))?;
+    let text = q.q.trim().to_owned();
+    if text.is_empty() || text.chars().count() > 200 {
+        return Err(AppError::bad_request(
+            "Từ khóa tìm kiếm phải có từ 1 đến 200 ký tự.",
+        ));
+    }
+    let page = parse_bounded(q.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
+    let per_page = parse_bounded(
+        q.per_page.as_deref(),
+        "per_page",
+        DEFAULT_PER_PAGE,
+        MAX_PER_PAGE,
+    )?;
+    let result = db
+        .call(move |c| {
+            let (items, total_items) =
+                db::search_articles(c, &text, per_page, (page - 1) * per_page)?;
+            Ok(ArticlePage {
+                items,
+                page,
+                per_page,
+                total_items,
+                total_pages: total_items.div_ceil(per_page),
+                category: None,
+            })
+        })
+        .await?;
+    Ok(Json(result))
+}
