@@ -100,6 +100,13 @@ pub enum Endpoint {
     Documents(DocumentSearch),
     DocumentFacets,
     Document(String),
+    /// Name, menu, footer, songs and partners.
+    Site,
+    /// Articles holding every word of `text`.
+    Search {
+        text: String,
+        page: u32,
+    },
 }
 
 /// A search of the issued documents, as the reader sets it in the page's URL
@@ -221,6 +228,10 @@ impl Endpoint {
             }
             Endpoint::DocumentFacets => format!("{base}/documents/facets"),
             Endpoint::Document(slug) => format!("{base}/documents/{}", encode(slug)),
+            Endpoint::Site => format!("{base}/site"),
+            Endpoint::Search { text, page } => {
+                format!("{base}/search?q={}&page={page}", encode(text))
+            }
         }
     }
 }

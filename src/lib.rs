@@ -17,11 +17,13 @@ use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
 use pages::{
     ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, NotFound, PollsPage,
+    SearchPage,
 };
 
 /// The whole app: the site shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    components::shell::provide_site();
     view! {
         <Router>
             <VisitReporter/>
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tham-do-y-kien") view=PollsPage/>
                         <Route path=path!("/van-ban") view=DocumentsPage/>
                         <Route path=path!("/van-ban/:slug") view=DocumentDetailPage/>
+                        <Route path=path!("/tim-kiem") view=SearchPage/>
                     </Routes>
                 </main>
                 <Sidebar/>
@@ -47,5 +50,6 @@ pub fn App() -> impl IntoView {
 
 /// Entry point of the wasm binary.
 pub fn start() {
+    components::text_size::restore();
     leptos::mount::mount_to_body(App);
 }

@@ -41,9 +41,14 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         <article class="article">
             <Breadcrumb items=vec![(category.name, category_href(&category.slug))]/>
             <h1 class="article-title">{title}</h1>
-            <p class="article-date">
-                <time datetime=format_iso(published_at)>{format_datetime(published_at)}</time>
-            </p>
+            <div class="article-meta">
+                <p class="article-date">
+                    <time datetime=format_iso(published_at)>{format_datetime(published_at)}</time>
+                </p>
+                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>
+                    "In bài viết"
+                </button>
+            </div>
             <p class="article-lead">{lead}</p>
             {image.map(|img| view! {
                 <figure class="article-photo">
@@ -60,6 +65,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                 </p>
             })}
+            <p class="print-only">"Địa chỉ bài viết: " {window().location().href().unwrap_or_default()}</p>
             <StarRating slug initial=rating/>
         </article>
         <NeighbourList title="Những tin mới hơn" items=newer/>

@@ -13,3 +13,4 @@ pub mod shell;
 pub mod sidebar;
 pub mod star_rating;
 pub mod stats;
+pub mod text_size;

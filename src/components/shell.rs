@@ -1,56 +1,204 @@
-//! The frame around every page: header with the category menu, and footer.
+//! The frame around every page: header with the menu, search and text size,
+//! and the footer; all of it from the backend's site information.
 
+use leptos::ev;
+use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use ntm_types::{MenuItem, SiteInfo};
 
-use super::article_list::category_href;
+use super::text_size::TextSize;
 use crate::api::{self, Endpoint};
 use crate::meta::SITE_NAME;
-use ntm_types::Category;
+
+/// The site information, fetched once and shared by every part of the frame.
+#[derive(Clone, Copy)]
+pub struct Site(pub Signal<Option<SiteInfo>>);
+
+/// Fetches the site information and shares it; call once, inside the router.
+pub fn provide_site() {
+    let fetched = api::resource(|| Endpoint::Site);
+    let info = Memo::new(move |_| {
+        fetched
+            .get()
+            .and_then(|r| r.and_then(api::decode::<SiteInfo>).ok())
+    });
+    provide_context(Site(info.into()));
+}
+
+pub fn use_site() -> Signal<Option<SiteInfo>> {
+    use_context::<Site>()
+        .map(|s| s.0)
+        .unwrap_or_else(|| Signal::derive(|| None))
+}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let categories = api::resource(|| Endpoint::Categories);
+    let site = use_site();
     view! {
         <header class="site-header">
             <div class="banner">
                 <a href="/" class="site-name">
                     <span class="site-kicker">"Văn phòng Điều phối Chương trình MTQG"</span>
-                    <span class="site-title">{SITE_NAME}</span>
+                    <span class="site-title">
+                        {move || site.with(|s| s.as_ref().map_or(SITE_NAME.to_owned(), |s| s.name.clone()))}
+                    </span>
                 </a>
+                <div class="header-tools">
+                    <SearchBox/>
+                    <TextSize/>
+                </div>
             </div>
-            <nav class="main-menu" aria-label="Chuyên mục">
-                <ul>
-                    <li><A href="/" exact=true>"Trang chủ"</A></li>
-                    // The menu is a convenience: if it fails to load, the pages still work.
-                    {move || {
-                        categories
-                            .get()
-                            .and_then(|r| r.and_then(api::decode::<Vec<Category>>).ok())
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|c| view! { <li><A href=category_href(&c.slug)>{c.name}</A></li> })
-                            .collect_view()
-                    }}
-                </ul>
-            </nav>
+            <MainMenu/>
         </header>
     }
 }
 
+/// The search box of the header: goes to `/tim-kiem?q=…`.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <form
+            class="search-box"
+            role="search"
+            aria-label="Tìm kiếm bài viết"
+            on:submit=move |e: ev::SubmitEvent| {
+                e.prevent_default();
+                let q = input.get().map(|i| i.value()).unwrap_or_default();
+                let q = q.trim();
+                if !q.is_empty() {
+                    let encoded = String::from(js_sys::encode_uri_component(q));
+                    navigate(&format!("/tim-kiem?q={encoded}"), Default::default());
+                }
+            }
+        >
+            <label for="search-q" class="visually-hidden">"Từ khóa tìm kiếm"</label>
+            <input id="search-q" type="search" name="q" node_ref=input placeholder="Tìm bài viết…" maxlength="200"/>
+            <button type="submit" class="button">"Tìm"</button>
+        </form>
+    }
+}
+
+/// The main menu: a row on wide screens (submenus open on their button), and
+/// behind a menu button on phones. Escape closes what is open and puts focus
+/// back on the button that opened it.
+#[component]
+fn MainMenu() -> impl IntoView {
+    let site = use_site();
+    let open = RwSignal::new(false);
+    let toggle = NodeRef::<Button>::new();
+    // Moving to another page closes the phone menu.
+    let path = use_location().pathname;
+    Effect::new(move || {
+        path.track();
+        open.set(false);
+    });
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = toggle.get() {
+                let _ = b.focus();
+            }
+        }
+    };
+    view! {
+        <nav class="main-menu" aria-label="Menu chính" on:keydown=on_keydown>
+            <button
+                type="button"
+                class="menu-toggle"
+                node_ref=toggle
+                aria-expanded=move || open.get().to_string()
+                aria-controls="menu-list"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰ "</span>
+                "Danh mục"
+            </button>
+            <ul id="menu-list" class="menu-list" class:open=move || open.get()>
+                {move || {
+                    site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default())
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, item)| view! { <MenuEntry item index=i/> })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}
+
+/// One entry of the menu; with children, a button opens its submenu.
+#[component]
+fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
+    let MenuItem {
+        label,
+        href,
+        children,
+    } = item;
+    if children.is_empty() {
+        return view! { <li><A href=href exact=true>{label}</A></li> }.into_any();
+    }
+    let open = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+    let sub_id = format!("submenu-{index}");
+    let toggle_name = format!("Mở mục con của {label}");
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            // This submenu closes; the phone menu around it stays open.
+            e.stop_propagation();
+            open.set(false);
+            if let Some(b) = button.get() {
+                let _ = b.focus();
+            }
+        }
+    };
+    view! {
+        <li class="has-submenu" on:keydown=on_keydown>
+            <A href=href>{label}</A>
+            <button
+                type="button"
+                class="submenu-toggle"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls=sub_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="visually-hidden">{toggle_name}</span>
+                <span aria-hidden="true">"▾"</span>
+            </button>
+            <ul id=sub_id class="submenu" class:open=move || open.get()>
+                {children
+                    .into_iter()
+                    .map(|c| view! { <li><A href=c.href exact=true>{c.label}</A></li> })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let site = use_site();
     view! {
         <footer class="site-footer">
-            <p class="footer-office">
-                "Văn phòng Điều phối Chương trình MTQG xây dựng nông thôn mới tỉnh Hà Tĩnh"
-            </p>
-            <p>"Địa chỉ: 148 đường Trần Phú, thành phố Hà Tĩnh"</p>
-            <p>
-                "Điện thoại: " <a href="tel:02393892689">"0239 3892 689"</a>
-                " · Email: "
-                <a href="mailto:nongthonmoitinhhatinh@gmail.com">"nongthonmoitinhhatinh@gmail.com"</a>
-            </p>
+            {move || site.get().map(|s| {
+                let tel = format!("tel:{}", s.phone.chars().filter(char::is_ascii_digit).collect::<String>());
+                let mail = format!("mailto:{}", s.email);
+                view! {
+                    <p class="footer-office">{s.office}</p>
+                    <p>"Trưởng ban biên tập: " {s.editor_in_chief}</p>
+                    <p>"Phó trưởng ban biên tập: " {s.deputy_editor}</p>
+                    <p>"Địa chỉ: " {s.address}</p>
+                    <p>
+                        "Điện thoại: " <a href=tel>{s.phone}</a>
+                        " · Email: " <a href=mail>{s.email}</a>
+                    </p>
+                }
+            })}
         </footer>
     }
 }

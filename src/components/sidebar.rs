@@ -6,6 +6,7 @@ use ntm_types::{DocumentPage, Poll};
 use super::document_list::DocumentItems;
 use super::loaded::{render, Loaded, Render};
 use super::poll::PollWidget;
+use super::shell::use_site;
 use super::stats::StatsBlock;
 use crate::api::{self, DocumentSearch, Endpoint};
 
@@ -35,7 +36,64 @@ pub fn Sidebar() -> impl IntoView {
                 more=("/tham-do-y-kien", "Các cuộc thăm dò khác")
             />
             <StatsBlock/>
+            <SongsBlock/>
+            <PartnersBlock/>
         </aside>
+    }
+}
+
+/// "Hát về nông thôn mới": the browser's own players, never playing by themselves.
+#[component]
+fn SongsBlock() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <Block id="block-songs" title="Hát về nông thôn mới">
+            <ul class="songs">
+                {move || site.with(|s| s.as_ref().map(|s| s.songs.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|song| view! {
+                        <li>
+                            <p class="song-title">{song.title} " – " {song.performer}</p>
+                            <audio controls preload="none">
+                                <source src=song.src type=song.media_type/>
+                            </audio>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </Block>
+    }
+}
+
+/// Partner links with their logos, and the office's Zalo QR code.
+#[component]
+fn PartnersBlock() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <Block id="block-partners" title="Liên kết">
+            {move || site.get().map(|s| view! {
+                <ul class="partners">
+                    {s.partners
+                        .into_iter()
+                        .map(|p| view! {
+                            <li>
+                                // Another site, in a new tab that cannot reach back into this one.
+                                <a href=p.url target="_blank" rel="noopener noreferrer external">
+                                    <img src=p.logo.src alt=p.name width=p.logo.width height=p.logo.height loading="lazy"/>
+                                    <span class="visually-hidden">" (mở trong thẻ mới)"</span>
+                                </a>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+                {s.zalo_qr.map(|q| view! {
+                    <figure class="zalo-qr">
+                        <img src=q.src alt=q.alt.clone() width=q.width height=q.height loading="lazy"/>
+                        <figcaption>"Mã QR Zalo"</figcaption>
+                    </figure>
+                })}
+            })}
+        </Block>
     }
 }
 

@@ -7,6 +7,7 @@ mod documents;
 mod home;
 mod not_found;
 mod polls;
+mod search;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
@@ -15,6 +16,7 @@ pub use documents::DocumentsPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use polls::PollsPage;
+pub use search::SearchPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -10,7 +10,7 @@ test('home → category → article → neighbours → back', async ({ page }) =
   // A marker that a full page load would wipe: every step below stays in the app.
   await page.evaluate(() => { (window as any).__sameDocument = true; });
 
-  await page.getByRole('navigation', { name: 'Chuyên mục' })
+  await page.getByRole('navigation', { name: 'Menu chính' })
     .getByRole('link', { name: 'Học tập đạo đức HCM' }).click();
   await expect(page).toHaveURL(/\/chuyen-muc\/hoc-tap-dao-duc-hcm$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Học tập đạo đức HCM' })).toBeVisible();

@@ -26,7 +26,7 @@ test('the panel shows real counts, Vietnamese style, and a new browser adds a vi
   // is not counted twice.
   const reports: string[] = [];
   page.on('request', (r) => { if (r.url().endsWith('/api/visits')) reports.push(r.postData() ?? ''); });
-  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Chương trình OCOP' }).click();
+  await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Chương trình OCOP' }).click();
   await expect(page).toHaveURL(/chuong-trinh-ocop/);
   await expect.poll(() => reports.length).toBe(1);
   expect(JSON.parse(reports[0])).toEqual({ path: '/chuyen-muc/chuong-trinh-ocop' });

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use ntm_types::ArticlePage;
+
+use crate::api::{self, Endpoint};
+use crate::components::article_list::ArticleList;
+use crate::components::loaded::{render, Loaded};
+use crate::components::pager::Pager;
+use crate::components::placeholder::ListPlaceholder;
+use crate::meta::set_page_meta;
+
+/// Articles found by the header's search box (`/tim-kiem?q=…`).
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    set_page_meta("Tìm kiếm", "Tìm bài viết trên cổng thông tin.");
+    let query = use_query_map();
+    let text = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_owned());
+    let page = super::page_number();
+    let list = render(move |found: ArticlePage| {
+        let q = text.get_untracked();
+        if found.items.is_empty() {
+            return view! { <p class="empty" role="status">{format!("Không tìm thấy bài viết nào với từ khóa “{q}”.")}</p> }
+                .into_any();
+        }
+        let encoded = String::from(js_sys::encode_uri_component(&q));
+        view! {
+            <p class="doc-count" role="status">{format!("Tìm thấy {} bài viết với từ khóa “{q}”.", found.total_items)}</p>
+            <ArticleList items=found.items show_category=true/>
+            <Pager path="/tim-kiem".to_owned() query=format!("q={encoded}") page=found.page total_pages=found.total_pages/>
+        }
+        .into_any()
+    });
+    view! {
+        <h1 class="page-title">"Kết quả tìm kiếm"</h1>
+        {move || {
+            if text.with(String::is_empty) {
+                view! { <p class="empty">"Nhập từ khóa vào ô tìm kiếm ở đầu trang để tìm bài viết."</p> }.into_any()
+            } else {
+                // Made here, so nothing is asked of the backend before there is a query.
+                let results = api::resource(move || Endpoint::Search {
+                    text: text.get(),
+                    page: page(),
+                });
+                view! { <Loaded resource=results placeholder=ListPlaceholder view=list.clone()/> }.into_any()
+            }
+        }}
+    }
+}
