@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use components::route_focus::{RouteFocus, SkipLink};
 use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
@@ -27,7 +28,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <VisitReporter/>
-            <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
+            <RouteFocus/>
+            <SkipLink/>
             <SiteHeader/>
             <div class="layout">
                 <main id="noi-dung" class="main" tabindex="-1">

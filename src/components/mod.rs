@@ -9,6 +9,7 @@ pub mod loaded;
 pub mod pager;
 pub mod placeholder;
 pub mod poll;
+pub mod route_focus;
 pub mod shell;
 pub mod sidebar;
 pub mod star_rating;

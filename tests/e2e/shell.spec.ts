@@ -154,3 +154,15 @@ for (const width of [360, 1280]) {
     }
   });
 }
+
+test('the skip link and every move inside the app put focus on the main content', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Chuyển đến nội dung chính' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.getByRole('main').getByRole('link', { name: /./ }).first().click();
+  await expect(page.getByRole('main')).toBeFocused();
+});
