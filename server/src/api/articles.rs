@@ -2,7 +2,9 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use ntm_types::{ApiError, Article, ArticlePage, Category, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use ntm_types::{ApiError, Article, ArticlePage, Category};
+
+use super::paging::Paging;
 use serde::Deserialize;
 
 use crate::db::{self, Db};
@@ -23,22 +25,6 @@ pub struct ListQuery {
     pub per_page: Option<String>,
 }
 
-pub(super) fn parse_bounded(
-    value: Option<&str>,
-    name: &str,
-    default: u32,
-    max: u32,
-) -> Result<u32, AppError> {
-    match value {
-        None => Ok(default),
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| AppError::bad_request(format!("Tham số {name} không hợp lệ."))),
-    }
-}
-
 /// Every category, in menu order.
 #[utoipa::path(get, path = "/categories", tag = "news",
     responses((status = 200, description = "Categories", body = [Category])))]
@@ -57,13 +43,7 @@ pub async fn list_articles(
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ArticlePage>, AppError> {
     let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
-    let page = parse_bounded(q.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
-    let per_page = parse_bounded(
-        q.per_page.as_deref(),
-        "per_page",
-        DEFAULT_PER_PAGE,
-        MAX_PER_PAGE,
-    )?;
+    let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
     let result = db
         .call(move |c| {
             let category = match q.category.as_deref() {
@@ -76,15 +56,15 @@ pub async fn list_articles(
             let (items, total_items) = db::article_summaries(
                 c,
                 category.as_ref().map(|(id, _)| *id),
-                per_page,
-                (page - 1) * per_page,
+                paging.per_page,
+                paging.offset(),
             )?;
             Ok(ArticlePage {
                 items,
-                page,
-                per_page,
+                page: paging.page,
+                per_page: paging.per_page,
                 total_items,
-                total_pages: total_items.div_ceil(per_page),
+                total_pages: paging.pages(total_items),
                 category: category.map(|(_, c)| c),
             })
         })

@@ -7,10 +7,10 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use ntm_types::datetime::day_key;
-use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
 
-use super::articles::parse_bounded;
+use super::paging::Paging;
 use crate::db::documents::{self, Filter};
 use crate::error::AppError;
 use crate::AppState;
@@ -64,14 +64,8 @@ fn given(v: Option<String>) -> Option<String> {
 }
 
 impl DocumentQuery {
-    fn filter(self) -> Result<(Filter, u32, u32), AppError> {
-        let page = parse_bounded(self.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
-        let per_page = parse_bounded(
-            self.per_page.as_deref(),
-            "per_page",
-            DEFAULT_PER_PAGE,
-            MAX_PER_PAGE,
-        )?;
+    fn filter(self) -> Result<(Filter, Paging), AppError> {
+        let paging = Paging::parse(self.page.as_deref(), self.per_page.as_deref())?;
         let text = given(self.q);
         if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
             return Err(bad("q"));
@@ -106,8 +100,7 @@ impl DocumentQuery {
                 to: date(self.to, "to")?,
                 in_force,
             },
-            page,
-            per_page,
+            paging,
         ))
     }
 }
@@ -122,19 +115,19 @@ pub async fn list_documents(
     query: Result<Query<DocumentQuery>, QueryRejection>,
 ) -> Result<Json<DocumentPage>, AppError> {
     let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
-    let (filter, page, per_page) = q.filter()?;
+    let (filter, paging) = q.filter()?;
     let today = day_key((state.clock)());
     let result = state
         .db
         .call(move |c| {
             let (items, total_items) =
-                documents::search(c, &filter, &today, per_page, (page - 1) * per_page)?;
+                documents::search(c, &filter, &today, paging.per_page, paging.offset())?;
             Ok(DocumentPage {
                 items,
-                page,
-                per_page,
+                page: paging.page,
+                per_page: paging.per_page,
                 total_items,
-                total_pages: total_items.div_ceil(per_page),
+                total_pages: paging.pages(total_items),
             })
         })
         .await?;

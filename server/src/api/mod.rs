@@ -3,6 +3,7 @@
 mod articles;
 mod body;
 mod documents;
+mod paging;
 mod polls;
 mod rating;
 mod site;

@@ -3,10 +3,10 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
-use ntm_types::{ApiError, ArticlePage, SiteInfo, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use ntm_types::{ApiError, ArticlePage, SiteInfo};
 use serde::Deserialize;
 
-use super::articles::parse_bounded;
+use super::paging::Paging;
 use crate::db::{self, Db};
 use crate::error::AppError;
 
@@ -55,23 +55,17 @@ pub async fn search(
             "Từ khóa tìm kiếm phải có từ 1 đến 200 ký tự.",
         ));
     }
-    let page = parse_bounded(q.page.as_deref(), "page", 1, u32::MAX / MAX_PER_PAGE)?;
-    let per_page = parse_bounded(
-        q.per_page.as_deref(),
-        "per_page",
-        DEFAULT_PER_PAGE,
-        MAX_PER_PAGE,
-    )?;
+    let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
     let result = db
         .call(move |c| {
             let (items, total_items) =
-                db::search_articles(c, &text, per_page, (page - 1) * per_page)?;
+                db::search_articles(c, &text, paging.per_page, paging.offset())?;
             Ok(ArticlePage {
                 items,
-                page,
-                per_page,
+                page: paging.page,
+                per_page: paging.per_page,
                 total_items,
-                total_pages: total_items.div_ceil(per_page),
+                total_pages: paging.pages(total_items),
                 category: None,
             })
         })
