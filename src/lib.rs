@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
 
 /// Entry point of the wasm binary.
 pub fn start() {
+    sanitize::install_default_policy();
     components::text_size::restore();
     leptos::mount::mount_to_body(App);
 }

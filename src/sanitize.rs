@@ -6,11 +6,13 @@
 //! as a string, so the markup is not parsed a second time (no mutation XSS).
 //! A sanitizer crate would carry its own HTML parser into the wasm.
 
-use leptos::prelude::document;
+use js_sys::{Function, Object, Reflect};
+use leptos::prelude::{document, window};
 use ntm_types::sanitize_policy::{
     attr_allowed, drops_content, is_safe_url, tag_allowed, URL_ATTRS,
 };
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
@@ -21,10 +23,90 @@ pub fn sanitize(html: &str) -> DocumentFragment {
         .create_element("template")
         .expect("template element")
         .unchecked_into();
-    template.set_inner_html(html);
+    set_inert_html(&template, html);
     let fragment = template.content();
     clean_children(&fragment);
     fragment
+}
+
+thread_local! {
+    static POLICY: Option<JsValue> = create_policy("ntm-html", pass_through);
+}
+
+fn pass_through(html: String) -> Result<String, JsValue> {
+    Ok(html)
+}
+
+/// Leptos builds static parts of views from HTML strings of our own code (its
+/// `<template>` cache). Under Trusted Types those go through the page's
+/// default policy, which refuses anything that could run script: the views
+/// never hold any, so a string that does came from somewhere else.
+fn refuse_script(html: String) -> Result<String, JsValue> {
+    let lower = html.to_ascii_lowercase();
+    let risky = lower.contains("<script")
+        || lower.contains("javascript:")
+        || lower.contains("<iframe")
+        || lower.contains("<object")
+        || lower.contains("<embed")
+        || lower.match_indices(" on").any(|(i, _)| {
+            lower[i + 3..]
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .starts_with('=')
+        });
+    if risky {
+        Err(JsValue::from_str(
+            "Trusted Types: HTML refused by the default policy",
+        ))
+    } else {
+        Ok(html)
+    }
+}
+
+/// Installs the default Trusted Types policy; call once, before anything renders.
+pub fn install_default_policy() {
+    // Kept alive by the browser for the life of the page.
+    let _ = create_policy("default", refuse_script);
+}
+
+/// The page requires Trusted Types (see the backend's Content-Security-Policy):
+/// HTML may enter the DOM only through a named policy. Ours lets text into the
+/// inert template alone, and the walk below cleans it before anything reaches
+/// the page.
+fn create_policy(
+    name: &str,
+    create_html: fn(String) -> Result<String, JsValue>,
+) -> Option<JsValue> {
+    let tt = Reflect::get(&window(), &"trustedTypes".into())
+        .ok()
+        .filter(|v| !v.is_undefined())?;
+    let create: Function = Reflect::get(&tt, &"createPolicy".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let callback = Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(create_html);
+    let options = Object::new();
+    Reflect::set(&options, &"createHTML".into(), callback.as_ref()).ok()?;
+    // Lives as long as the page, like the policy.
+    callback.forget();
+    create.call2(&tt, &name.into(), &options).ok()
+}
+
+fn set_inert_html(template: &HtmlTemplateElement, html: &str) {
+    let trusted = POLICY.with(|policy| {
+        let policy = policy.as_ref()?;
+        let create: Function = Reflect::get(policy, &"createHTML".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        create.call1(policy, &html.into()).ok()
+    });
+    match trusted {
+        Some(value) => {
+            let _ = Reflect::set(template, &"innerHTML".into(), &value);
+        }
+        // A browser without Trusted Types.
+        None => template.set_inner_html(html),
+    }
 }
 
 /// The cleaned HTML as a string; for tests and for callers that need text.

@@ -7,6 +7,7 @@ pub mod error;
 pub mod openapi;
 pub mod pdf;
 pub mod sanitize;
+pub mod security;
 pub mod seed;
 pub mod text;
 pub mod visitor;
@@ -83,6 +84,7 @@ pub struct Options {
 
 /// The whole application: `/api/…` and, when a folder is given, the front end.
 pub fn app(db: Db, options: Options) -> Router {
+    let limits = options.limits.clone();
     let state = AppState {
         db,
         limits: options.limits,
@@ -94,5 +96,10 @@ pub fn app(db: Db, options: Options) -> Router {
         None => router.fallback(error::not_found_fallback),
     };
     // Compresses API answers and anything not already precompressed on disk.
-    router.layer(CompressionLayer::new().br(true).gzip(true))
+    router
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(axum::middleware::from_fn_with_state(
+            limits,
+            security::headers,
+        ))
 }

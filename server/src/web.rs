@@ -66,6 +66,13 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         html = html.replace(API_BASE_META, &tag);
     }
     // The page hands out the visitor cookie, before any API request is made.
+    let policy = crate::security::page_policy(
+        &html,
+        site.api_base
+            .as_deref()
+            .and_then(crate::security::origin_of)
+            .as_deref(),
+    );
     let jar = match crate::visitor::cookie_if_missing(&jar) {
         Some(cookie) => jar.add(cookie),
         None => CookieJar::new(),
@@ -73,6 +80,9 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     let mut res = (status, jar, Html(html)).into_response();
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    }
     res
 }
 

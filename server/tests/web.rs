@@ -124,3 +124,100 @@ async fn api_still_answers_json_beside_the_site() {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert_eq!(res.json()["code"], "not_found");
 }
+
+#[tokio::test]
+async fn security_headers_everywhere_and_a_strict_policy_on_the_page() {
+    let (app, _d) = site(None);
+    for uri in [
+        "/",
+        "/api/articles",
+        "/ntm-web-0123456789abcdef_bg.wasm",
+        "/khong-co",
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.header("x-content-type-options"), "nosniff", "{uri}");
+        assert_eq!(
+            res.header("referrer-policy"),
+            "strict-origin-when-cross-origin",
+            "{uri}"
+        );
+        assert!(
+            res.header("permissions-policy").contains("camera=()"),
+            "{uri}"
+        );
+        assert_eq!(
+            res.header("cross-origin-opener-policy"),
+            "same-origin",
+            "{uri}"
+        );
+        assert_eq!(
+            res.header("cross-origin-resource-policy"),
+            "same-origin",
+            "{uri}"
+        );
+        assert_eq!(res.header("x-frame-options"), "DENY", "{uri}");
+        assert_eq!(res.header("server"), "", "{uri}");
+        assert_eq!(
+            res.header("strict-transport-security"),
+            "",
+            "{uri}: plain HTTP"
+        );
+    }
+    let csp = get(&app, "/tin-tuc/bai-0")
+        .await
+        .header("content-security-policy")
+        .to_owned();
+    for needed in [
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types ntm-html default",
+    ] {
+        assert!(csp.contains(needed), "{needed} missing from {csp}");
+    }
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
+}
+
+#[tokio::test]
+async fn hsts_behind_a_trusted_tls_proxy_only() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), INDEX).unwrap();
+    let app = app(
+        small_db(0),
+        Options {
+            dist: Some(dist.path().to_path_buf()),
+            limits: ntm_server::Limits {
+                trust_forwarded_for: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    let res = get_with(&app, "/", &[("x-forwarded-proto", "https")]).await;
+    assert_eq!(
+        res.header("strict-transport-security"),
+        "max-age=31536000; includeSubDomains"
+    );
+    let (untrusted, _d) = site(None);
+    let res = get_with(&untrusted, "/", &[("x-forwarded-proto", "https")]).await;
+    assert_eq!(res.header("strict-transport-security"), "");
+}
+
+#[tokio::test]
+async fn a_backend_elsewhere_is_allowed_to_connect() {
+    let (app, _d) = site(Some("https://api.example.vn/api"));
+    let csp = get(&app, "/")
+        .await
+        .header("content-security-policy")
+        .to_owned();
+    assert!(
+        csp.contains("connect-src 'self' https://api.example.vn;"),
+        "{csp}"
+    );
+}
