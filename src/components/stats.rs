@@ -6,14 +6,38 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use ntm_types::{DailyVisits, Stats};
 
-use super::loaded::{render, Loaded};
+use super::loaded::{render, ErrorMessage, Loaded};
 use super::sidebar::Block;
-use crate::api::{self, Endpoint};
+use crate::api::{self, ApiResult, Endpoint, FetchError};
 use crate::format::number;
 
-/// The latest figures, shared by the visit reporter and the panel.
+/// The latest figures, shared by the visit reporter and the panel, and why the
+/// last fetch failed if it did.
 #[derive(Clone, Copy)]
-struct Figures(RwSignal<Option<Stats>>);
+struct Figures {
+    stats: RwSignal<Option<Stats>>,
+    error: RwSignal<Option<FetchError>>,
+}
+
+impl Figures {
+    fn new() -> Self {
+        Figures {
+            stats: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    fn take(self, result: Option<ApiResult<Stats>>) {
+        match result {
+            Some(Ok(stats)) => {
+                self.stats.set(Some(stats));
+                self.error.set(None);
+            }
+            Some(Err(e)) => self.error.set(Some(e)),
+            None => {}
+        }
+    }
+}
 
 /// How often the open panel refreshes itself.
 const REFRESH: Duration = Duration::from_secs(60);
@@ -22,27 +46,22 @@ const REFRESH: Duration = Duration::from_secs(60);
 /// answers with fresh figures for the panel. Renders nothing.
 #[component]
 pub fn VisitReporter() -> impl IntoView {
-    let figures = Figures(RwSignal::new(None));
+    let figures = Figures::new();
     provide_context(figures);
     let report = Action::new_unsync(|path: &String| api::visit(path.clone()));
     let path = use_location().pathname;
     Effect::new(move || {
         report.dispatch(path.get());
     });
-    Effect::new(move || {
-        if let Some(Ok(stats)) = report.value().get() {
-            figures.0.set(Some(stats));
-        }
-    });
+    Effect::new(move || figures.take(report.value().get()));
 }
 
 /// "Thống kê": online now (bots and guests), today, this month, in all; with a
 /// chart of the last 30 days on demand.
 #[component]
 pub fn StatsBlock() -> impl IntoView {
-    let figures = use_context::<Figures>()
-        .map(|f| f.0)
-        .unwrap_or_else(|| RwSignal::new(None));
+    let shared = use_context::<Figures>().unwrap_or_else(Figures::new);
+    let figures = shared.stats;
     // Refresh while the page is open, but not while the tab is hidden.
     let refresh = Action::new_unsync(|_: &()| api::get::<Stats>(Endpoint::Stats));
     if let Ok(timer) = set_interval_with_handle(
@@ -55,11 +74,15 @@ pub fn StatsBlock() -> impl IntoView {
     ) {
         on_cleanup(move || timer.clear());
     }
-    Effect::new(move || {
-        if let Some(Ok(stats)) = refresh.value().get() {
-            figures.set(Some(stats));
-        }
-    });
+    Effect::new(move || shared.take(refresh.value().get()));
+    // Only when there is nothing to show: old figures beat an error message.
+    let failure = move || {
+        figures
+            .with(Option::is_none)
+            .then(|| shared.error.get())
+            .flatten()
+            .map(|error| view! { <ErrorMessage error on_retry=move || { refresh.dispatch(()); }/> })
+    };
 
     let show = move |pick: fn(&Stats) -> u64| {
         move || {
@@ -80,6 +103,7 @@ pub fn StatsBlock() -> impl IntoView {
                 <div><dt>"Tháng hiện tại"</dt><dd>{show(|s| s.month)}</dd></div>
                 <div><dt>"Tổng lượt truy cập"</dt><dd>{show(|s| s.total)}</dd></div>
             </dl>
+            {failure}
             <button
                 type="button"
                 class="button button-secondary"

@@ -53,7 +53,7 @@ test('a search with no result says so', async ({ page }) => {
 
 test('a bad filter in the URL gets a clear message', async ({ page }) => {
   await page.goto('/van-ban?nam=abc');
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Tham số year không hợp lệ.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Năm ban hành không hợp lệ.');
 });
 
 test('open a document, download its attachment, check the bytes', async ({ page, baseURL }) => {

@@ -105,7 +105,7 @@ test('the API base is read at run time: a build pointed at a dead backend says s
     await page.goto(`${elsewhere.url}/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu`);
     // The page and each block beside it say so on their own, each with a retry.
     await expect(page.getByRole('main').getByRole('alert')).toContainText('Không kết nối được với máy chủ');
-    for (const block of ['Văn bản ban hành', 'Thăm dò ý kiến']) {
+    for (const block of ['Văn bản ban hành', 'Thăm dò ý kiến', 'Thống kê']) {
       await expect(page.getByRole('region', { name: block }).getByRole('alert'))
         .toContainText('Không kết nối được với máy chủ');
     }

@@ -74,3 +74,16 @@ test('the 30-day chart opens by keyboard and has a table for screen readers', as
   await expect(panel(page).locator('.chart-bar')).toHaveCount(30);
   await expectAccessible(page);
 });
+
+test('a failing statistics backend says so in the panel, and retry recovers', async ({ page }) => {
+  await page.route(/\/api\/(visits|stats)$/, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: '' }));
+  await page.goto('/');
+  const alert = panel(page).getByRole('alert');
+  await expect(alert).toContainText('Máy chủ gặp sự cố (mã 500)');
+  // The rest of the page works on.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tin mới nhất');
+  await page.unroute(/\/api\/(visits|stats)$/);
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(alert).toHaveCount(0);
+  expect(await figure(page, 'Tổng lượt truy cập')).toBeGreaterThan(0);
+});

@@ -44,8 +44,9 @@ pub struct DocumentQuery {
     pub per_page: Option<String>,
 }
 
-fn bad(name: &str) -> AppError {
-    AppError::bad_request(format!("Tham số {name} không hợp lệ."))
+/// A refused filter, said in the reader's terms (the page's labels).
+fn bad(message: &str) -> AppError {
+    AppError::bad_request(message)
 }
 
 fn valid_date(s: &str) -> bool {
@@ -68,7 +69,7 @@ impl DocumentQuery {
         let paging = Paging::parse(self.page.as_deref(), self.per_page.as_deref())?;
         let text = given(self.q);
         if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
-            return Err(bad("q"));
+            return Err(bad("Từ khóa tìm kiếm quá dài (tối đa 200 ký tự)."));
         }
         let year = match given(self.year) {
             None => None,
@@ -76,7 +77,7 @@ impl DocumentQuery {
                 y.parse()
                     .ok()
                     .filter(|y| (1900..=2100).contains(y))
-                    .ok_or_else(|| bad("year"))?,
+                    .ok_or_else(|| bad("Năm ban hành không hợp lệ."))?,
             ),
         };
         let date = |v: Option<String>, name: &str| match given(v) {
@@ -87,7 +88,7 @@ impl DocumentQuery {
             None => None,
             Some("in_force") => Some(true),
             Some("expired") => Some(false),
-            Some(_) => return Err(bad("status")),
+            Some(_) => return Err(bad("Trạng thái hiệu lực không hợp lệ.")),
         };
         Ok((
             Filter {
@@ -96,8 +97,8 @@ impl DocumentQuery {
                 issuing_body: given(self.issuing_body),
                 area: given(self.area),
                 year,
-                from: date(self.from, "from")?,
-                to: date(self.to, "to")?,
+                from: date(self.from, "Ngày bắt đầu không hợp lệ.")?,
+                to: date(self.to, "Ngày kết thúc không hợp lệ.")?,
                 in_force,
             },
             paging,

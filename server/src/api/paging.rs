@@ -11,14 +11,19 @@ pub struct Paging {
     pub per_page: u32,
 }
 
-fn parse_bounded(value: Option<&str>, name: &str, default: u32, max: u32) -> Result<u32, AppError> {
+fn parse_bounded(
+    value: Option<&str>,
+    refusal: &str,
+    default: u32,
+    max: u32,
+) -> Result<u32, AppError> {
     match value {
         None => Ok(default),
         Some(v) => v
             .parse::<u32>()
             .ok()
             .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| AppError::bad_request(format!("Tham số {name} không hợp lệ."))),
+            .ok_or_else(|| AppError::bad_request(refusal)),
     }
 }
 
@@ -26,8 +31,13 @@ impl Paging {
     /// From the raw query values; absent ones take the defaults (page 1, 10 items).
     pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Paging, AppError> {
         Ok(Paging {
-            page: parse_bounded(page, "page", 1, u32::MAX / MAX_PER_PAGE)?,
-            per_page: parse_bounded(per_page, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)?,
+            page: parse_bounded(page, "Số trang không hợp lệ.", 1, u32::MAX / MAX_PER_PAGE)?,
+            per_page: parse_bounded(
+                per_page,
+                "Số mục mỗi trang phải từ 1 đến 50.",
+                DEFAULT_PER_PAGE,
+                MAX_PER_PAGE,
+            )?,
         })
     }
 

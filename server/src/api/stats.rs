@@ -103,7 +103,7 @@ pub async fn get_daily(
         .ok()
         .map(|Query(q)| q.days.unwrap_or(30))
         .filter(|d| (1..=366).contains(d))
-        .ok_or_else(|| AppError::bad_request("Tham số days không hợp lệ."))?;
+        .ok_or_else(|| AppError::bad_request("Số ngày phải từ 1 đến 366."))?;
     let now = (state.clock)();
     Ok(Json(
         state
