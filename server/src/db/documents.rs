@@ -122,40 +122,27 @@ pub fn search(
         let p = arg(Value::Text(pattern), &mut args);
         clauses.push(format!("d.search_text LIKE {p} ESCAPE '\\'"));
     }
-    if let Some(k) = &f.kind {
-        clauses.push(format!(
-            "d.kind = {}",
-            arg(Value::Text(k.clone()), &mut args)
-        ));
-    }
-    if let Some(b) = &f.issuing_body {
-        clauses.push(format!(
-            "d.issuing_body = {}",
-            arg(Value::Text(b.clone()), &mut args)
-        ));
+    // Plain comparisons: (SQL left side and operator, the filter's value).
+    let compared = [
+        ("d.kind =", f.kind.clone()),
+        ("d.issuing_body =", f.issuing_body.clone()),
+        (
+            "substr(d.issued, 1, 4) =",
+            f.year.map(|y| format!("{y:04}")),
+        ),
+        ("d.issued >=", f.from.clone()),
+        ("d.issued <=", f.to.clone()),
+    ];
+    for (left, value) in compared {
+        if let Some(v) = value {
+            let p = arg(Value::Text(v), &mut args);
+            clauses.push(format!("{left} {p}"));
+        }
     }
     if let Some(a) = &f.area {
         let p = arg(Value::Text(a.clone()), &mut args);
         clauses.push(format!(
             "EXISTS (SELECT 1 FROM document_areas x WHERE x.document_id = d.id AND x.area = {p})"
-        ));
-    }
-    if let Some(y) = f.year {
-        clauses.push(format!(
-            "substr(d.issued, 1, 4) = {}",
-            arg(Value::Text(format!("{y:04}")), &mut args)
-        ));
-    }
-    if let Some(from) = &f.from {
-        clauses.push(format!(
-            "d.issued >= {}",
-            arg(Value::Text(from.clone()), &mut args)
-        ));
-    }
-    if let Some(to) = &f.to {
-        clauses.push(format!(
-            "d.issued <= {}",
-            arg(Value::Text(to.clone()), &mut args)
         ));
     }
     match f.in_force {

@@ -526,32 +526,42 @@ pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Art
         article.tags = tags
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        // Ties on publish time are broken by id so every article has one place.
-        let mut newer = tx.prepare_cached(
-            "SELECT slug, title, published_at FROM articles
-             WHERE category_id = ?1 AND (published_at > ?2 OR (published_at = ?2 AND id > ?3))
-             ORDER BY published_at ASC, id ASC LIMIT ?4",
-        )?;
-        article.newer = newer
-            .query_map(
-                params![category_id, published_at, id, NEIGHBOURS],
-                link_from,
-            )?
-            .collect::<Result<_, _>>()?;
-        let mut older = tx.prepare_cached(
-            "SELECT slug, title, published_at FROM articles
-             WHERE category_id = ?1 AND (published_at < ?2 OR (published_at = ?2 AND id < ?3))
-             ORDER BY published_at DESC, id DESC LIMIT ?4",
-        )?;
-        article.older = older
-            .query_map(
-                params![category_id, published_at, id, NEIGHBOURS],
-                link_from,
-            )?
-            .collect::<Result<_, _>>()?;
+        article.newer = neighbours(&tx, category_id, published_at, id, Direction::Newer)?;
+        article.older = neighbours(&tx, category_id, published_at, id, Direction::Older)?;
     }
     tx.commit()?;
     Ok(Some(article))
+}
+
+enum Direction {
+    Newer,
+    Older,
+}
+
+/// Up to [`NEIGHBOURS`] articles of the category published just after (or
+/// before) the given one, nearest first. Ties on publish time are broken by id,
+/// so every article has one place in the order.
+fn neighbours(
+    conn: &Connection,
+    category_id: i64,
+    published_at: i64,
+    id: i64,
+    direction: Direction,
+) -> rusqlite::Result<Vec<ArticleLink>> {
+    let (cmp, order) = match direction {
+        Direction::Newer => (">", "ASC"),
+        Direction::Older => ("<", "DESC"),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT slug, title, published_at FROM articles
+         WHERE category_id = ?1 AND (published_at {cmp} ?2 OR (published_at = ?2 AND id {cmp} ?3))
+         ORDER BY published_at {order}, id {order} LIMIT ?4"
+    ))?;
+    let rows = stmt.query_map(
+        params![category_id, published_at, id, NEIGHBOURS],
+        link_from,
+    )?;
+    rows.collect()
 }
 
 fn link_from(r: &Row) -> rusqlite::Result<ArticleLink> {
