@@ -81,7 +81,6 @@ fn encode(segment: &str) -> String {
 /// module turns it into a URL.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Endpoint {
-    Categories,
     /// One page of the newest articles, of one category when given.
     Articles {
         category: Option<String>,
@@ -206,7 +205,6 @@ impl Endpoint {
     pub fn url(&self) -> String {
         let base = base();
         match self {
-            Endpoint::Categories => format!("{base}/categories"),
             Endpoint::Articles { category, page } => match category {
                 Some(c) => format!("{base}/articles?page={page}&category={}", encode(c)),
                 None => format!("{base}/articles?page={page}"),
