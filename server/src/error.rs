@@ -40,6 +40,15 @@ impl AppError {
         }
     }
 
+    /// A request body over the endpoint's limit.
+    pub fn too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "Dữ liệu gửi lên quá lớn.",
+        )
+    }
+
     pub fn internal() -> Self {
         AppError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
@@ -68,4 +77,13 @@ impl IntoResponse for AppError {
 
 pub async fn not_found_fallback() -> AppError {
     AppError::not_found("Không tìm thấy địa chỉ này.")
+}
+
+/// A known path asked with a method it does not take (the router adds `Allow`).
+pub async fn method_not_allowed_fallback() -> AppError {
+    AppError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Địa chỉ này không hỗ trợ phương thức yêu cầu này.",
+    )
 }

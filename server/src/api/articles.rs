@@ -1,10 +1,12 @@
 //! Categories and articles.
 
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use ntm_types::{ApiError, Article, ArticlePage, Category};
 
 use super::paging::Paging;
+use super::params::{path_or, query_refusal, NoQuery};
 use serde::Deserialize;
 
 use crate::db::{self, Db};
@@ -27,8 +29,13 @@ pub struct ListQuery {
 
 /// Every category, in menu order.
 #[utoipa::path(get, path = "/categories", tag = "news",
-    responses((status = 200, description = "Categories", body = [Category])))]
-pub async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>, AppError> {
+    responses(
+        (status = 200, description = "Categories", body = [Category]),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
+pub async fn list_categories(
+    State(db): State<Db>,
+    _: NoQuery,
+) -> Result<Json<Vec<Category>>, AppError> {
     Ok(Json(db.call(|c| Ok(db::categories(c)?)).await?))
 }
 
@@ -40,9 +47,13 @@ pub async fn list_categories(State(db): State<Db>) -> Result<Json<Vec<Category>>
         (status = 404, description = "No such category", body = ApiError)))]
 pub async fn list_articles(
     State(db): State<Db>,
-    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<ArticlePage>, AppError> {
-    let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
+    let Query(q) = query.map_err(|e| {
+        query_refusal(e, || {
+            AppError::bad_request("Tham số truy vấn không hợp lệ.")
+        })
+    })?;
     let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
     let result = db
         .call(move |c| {
@@ -77,16 +88,20 @@ pub async fn list_articles(
     params(("slug" = String, Path, description = "The article's slug")),
     responses(
         (status = 200, description = "The article", body = Article),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such article", body = ApiError)))]
 pub async fn get_article(
     State(db): State<Db>,
-    Path(slug): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    _: NoQuery,
 ) -> Result<Json<Article>, AppError> {
+    let slug = path_or(path, article_not_found)?;
     let article = db
-        .call(move |c| {
-            db::article(c, &slug)?
-                .ok_or_else(|| AppError::not_found("Không tìm thấy bài viết này."))
-        })
+        .call(move |c| db::article(c, &slug)?.ok_or_else(article_not_found))
         .await?;
     Ok(Json(article))
+}
+
+pub(super) fn article_not_found() -> AppError {
+    AppError::not_found("Không tìm thấy bài viết này.")
 }

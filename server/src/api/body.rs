@@ -7,6 +7,10 @@ use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
+/// Largest body a write endpoint accepts (`POST /visits` takes less, see
+/// `stats::MAX_VISIT_BODY`): a rating or a vote is a few bytes.
+pub const MAX_BODY: usize = 4 * 1024;
+
 /// The body as a `T`, read only from a JSON object (serde would also read a
 /// struct from an array). `invalid` is the error for a body of the wrong shape.
 pub fn json_object<T: DeserializeOwned>(
@@ -20,6 +24,7 @@ pub fn json_object<T: DeserializeOwned>(
             "unsupported_media_type",
             "Dữ liệu gửi lên phải ở dạng JSON.",
         )),
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::too_large()),
         _ => Err(invalid()),
     }
 }

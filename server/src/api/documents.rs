@@ -1,7 +1,7 @@
 //! Issued documents ("Văn bản ban hành"): search, one document, its files.
 
 use axum::body::Body;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -11,6 +11,7 @@ use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
 
 use super::paging::Paging;
+use super::params::{path_or, query_refusal, NoQuery};
 use crate::db::documents::{self, Filter};
 use crate::error::AppError;
 use crate::AppState;
@@ -115,7 +116,11 @@ pub async fn list_documents(
     State(state): State<AppState>,
     query: Result<Query<DocumentQuery>, QueryRejection>,
 ) -> Result<Json<DocumentPage>, AppError> {
-    let Query(q) = query.map_err(|_| AppError::bad_request("Tham số truy vấn không hợp lệ."))?;
+    let Query(q) = query.map_err(|e| {
+        query_refusal(e, || {
+            AppError::bad_request("Tham số truy vấn không hợp lệ.")
+        })
+    })?;
     let (filter, paging) = q.filter()?;
     let today = day_key((state.clock)());
     let result = state
@@ -137,9 +142,12 @@ pub async fn list_documents(
 
 /// The values each search filter can take.
 #[utoipa::path(get, path = "/documents/facets", tag = "documents",
-    responses((status = 200, description = "Types, issuing bodies, areas and years", body = DocumentFacets)))]
+    responses(
+        (status = 200, description = "Types, issuing bodies, areas and years", body = DocumentFacets),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
 pub async fn document_facets(
     State(state): State<AppState>,
+    _: NoQuery,
 ) -> Result<Json<DocumentFacets>, AppError> {
     Ok(Json(state.db.call(|c| Ok(documents::facets(c)?)).await?))
 }
@@ -153,11 +161,14 @@ fn document_not_found() -> AppError {
     params(("slug" = String, Path, description = "The document's slug, e.g. 6748-ubnd-nl5")),
     responses(
         (status = 200, description = "The document", body = Document),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such document", body = ApiError)))]
 pub async fn get_document(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    _: NoQuery,
 ) -> Result<Json<Document>, AppError> {
+    let slug = path_or(path, document_not_found)?;
     let today = day_key((state.clock)());
     let doc = state
         .db
@@ -173,18 +184,19 @@ pub async fn get_document(
         ("file_name" = String, Path, description = "The attachment's file name")),
     responses(
         (status = 200, description = "The file", content_type = "application/pdf"),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such file", body = ApiError)))]
 pub async fn get_document_file(
     State(state): State<AppState>,
-    Path((slug, file_name)): Path<(String, String)>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    _: NoQuery,
 ) -> Result<Response, AppError> {
+    let file_not_found = || AppError::not_found("Không tìm thấy tệp đính kèm này.");
+    let (slug, file_name) = path_or(path, file_not_found)?;
     let name = file_name.clone();
     let (data, media_type) = state
         .db
-        .call(move |c| {
-            documents::file(c, &slug, &name)?
-                .ok_or_else(|| AppError::not_found("Không tìm thấy tệp đính kèm này."))
-        })
+        .call(move |c| documents::file(c, &slug, &name)?.ok_or_else(file_not_found))
         .await?;
     // File names are ours (ASCII, checked by the seed), but quote them safely anyway.
     let safe: String = file_name

@@ -4,6 +4,7 @@ mod articles;
 mod body;
 mod documents;
 mod paging;
+mod params;
 mod polls;
 mod rating;
 mod site;
@@ -53,7 +54,11 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn(crate::visitor::ensure_cookie)),
         )
         .route("/openapi.json", get(openapi_document))
+        // After every route: it is set on the routes present.
+        .method_not_allowed_fallback(crate::error::method_not_allowed_fallback)
         .fallback(crate::error::not_found_fallback)
+        // Read by the body extractors; `/visits` sets its own, smaller one.
+        .layer(DefaultBodyLimit::max(body::MAX_BODY))
         .with_state(state)
         // Answers change as news is published and counted: clients revalidate.
         .layer(
@@ -65,7 +70,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// This contract, as OpenAPI 3.1.
-async fn openapi_document() -> impl IntoResponse {
+async fn openapi_document(_: params::NoQuery) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "application/json")],
         crate::openapi::document_json(),

@@ -7,6 +7,7 @@ use axum::Json;
 use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
 
 use super::body::json_object;
+use super::params::{path_or, NoQuery};
 use crate::db::polls::{self, VoteOutcome};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
@@ -17,14 +18,17 @@ fn poll_not_found() -> AppError {
 }
 
 fn poll_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
-    path.map(|Path(id)| id).map_err(|_| poll_not_found())
+    path_or(path, poll_not_found)
 }
 
 /// Every active poll, open ones first, newest first.
 #[utoipa::path(get, path = "/polls", tag = "polls",
-    responses((status = 200, description = "Polls", body = [Poll])))]
+    responses(
+        (status = 200, description = "Polls", body = [Poll]),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
 pub async fn list_polls(
     State(state): State<AppState>,
+    _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<Vec<Poll>>, AppError> {
     let now = (state.clock)();
@@ -39,9 +43,11 @@ pub async fn list_polls(
 #[utoipa::path(get, path = "/polls/current", tag = "polls",
     responses(
         (status = 200, description = "The current poll", body = Poll),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No poll at all", body = ApiError)))]
 pub async fn current_poll(
     State(state): State<AppState>,
+    _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<Poll>, AppError> {
     let now = (state.clock)();
@@ -60,10 +66,12 @@ pub async fn current_poll(
     params(("id" = i64, Path, description = "The poll's id")),
     responses(
         (status = 200, description = "The poll", body = Poll),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such poll", body = ApiError)))]
 pub async fn get_poll(
     State(state): State<AppState>,
     path: Result<Path<i64>, PathRejection>,
+    _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<Poll>, AppError> {
     let id = poll_id(path)?;
@@ -80,10 +88,12 @@ pub async fn get_poll(
     params(("id" = i64, Path, description = "The poll's id")),
     responses(
         (status = 200, description = "Votes per option, voters and choices", body = PollResults),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such poll", body = ApiError)))]
 pub async fn poll_results(
     State(state): State<AppState>,
     path: Result<Path<i64>, PathRejection>,
+    _: NoQuery,
 ) -> Result<Json<PollResults>, AppError> {
     let id = poll_id(path)?;
     let results = state
@@ -101,15 +111,17 @@ pub async fn poll_results(
     request_body = VoteRequest,
     responses(
         (status = 200, description = "Counted: the new results", body = PollResults),
-        (status = 400, description = "No option, too many, repeated, of another poll, a malformed body, or no visitor cookie", body = ApiError),
+        (status = 400, description = "No option, too many, repeated, of another poll, a malformed body, no visitor cookie, or a query parameter", body = ApiError),
         (status = 403, description = "The poll is closed or not open yet", body = ApiError),
         (status = 404, description = "No such poll", body = ApiError),
         (status = 409, description = "This visitor has voted in this poll already", body = ApiError),
+        (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 429, description = "Too many votes in this poll from one IP address today", body = ApiError)))]
 pub async fn vote(
     State(state): State<AppState>,
     path: Result<Path<i64>, PathRejection>,
+    _: NoQuery,
     visitor: Result<Visitor, AppError>,
     ClientIp(ip): ClientIp,
     body: Result<Json<serde_json::Value>, JsonRejection>,

@@ -1,12 +1,14 @@
 //! Star ratings: one per visitor per article, capped per IP address.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use ntm_types::{ApiError, RatingRequest, RatingState};
 
+use super::articles::article_not_found;
 use super::body::json_object;
+use super::params::{path_or, NoQuery};
 use crate::db::{self, RateOutcome};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
@@ -17,12 +19,15 @@ use crate::AppState;
     params(("slug" = String, Path, description = "The article's slug")),
     responses(
         (status = 200, description = "Totals and the visitor's own rating", body = RatingState),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such article", body = ApiError)))]
 pub async fn get_rating(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<RatingState>, AppError> {
+    let slug = path_or(path, article_not_found)?;
     let rating = state
         .db
         .call(move |c| {
@@ -40,19 +45,22 @@ pub async fn get_rating(
     request_body = RatingRequest,
     responses(
         (status = 200, description = "Rated: the new totals, with the visitor's rating", body = RatingState),
-        (status = 400, description = "Points outside 1–5, a malformed body, or no visitor cookie", body = ApiError),
+        (status = 400, description = "Points outside 1–5, a malformed body, no visitor cookie, or a query parameter", body = ApiError),
         (status = 403, description = "Rating is switched off for this article", body = ApiError),
         (status = 404, description = "No such article", body = ApiError),
         (status = 409, description = "This visitor has rated this article already", body = ApiError),
+        (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 429, description = "Too many ratings of this article from one IP address today", body = ApiError)))]
 pub async fn post_rating(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    path: Result<Path<String>, PathRejection>,
+    _: NoQuery,
     visitor: Result<Visitor, AppError>,
     ClientIp(ip): ClientIp,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<RatingState>, AppError> {
+    let slug = path_or(path, article_not_found)?;
     let invalid = || AppError::bad_request_code("invalid_rating", "Đánh giá không hợp lệ.");
     let RatingRequest { points } = json_object(body, invalid)?;
     if !(1..=5).contains(&points) {
@@ -84,8 +92,4 @@ pub async fn post_rating(
             "Có quá nhiều lượt đánh giá bài viết này từ cùng một mạng trong hôm nay. Vui lòng thử lại vào ngày mai.",
         )),
     }
-}
-
-fn article_not_found() -> AppError {
-    AppError::not_found("Không tìm thấy bài viết này.")
 }

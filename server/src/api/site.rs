@@ -7,6 +7,7 @@ use ntm_types::{ApiError, ArticlePage, SiteInfo};
 use serde::Deserialize;
 
 use super::paging::Paging;
+use super::params::{query_refusal, NoQuery};
 use crate::db::{self, Db};
 use crate::error::AppError;
 
@@ -14,8 +15,9 @@ use crate::error::AppError;
 #[utoipa::path(get, path = "/site", tag = "site",
     responses(
         (status = 200, description = "What every page's frame shows", body = SiteInfo),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No site information stored", body = ApiError)))]
-pub async fn get_site(State(db): State<Db>) -> Result<Json<SiteInfo>, AppError> {
+pub async fn get_site(State(db): State<Db>, _: NoQuery) -> Result<Json<SiteInfo>, AppError> {
     let json = db
         .call(|c| db::site(c)?.ok_or_else(|| AppError::not_found("Chưa có thông tin trang.")))
         .await?;
@@ -48,7 +50,11 @@ pub async fn search(
     State(db): State<Db>,
     query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Result<Json<ArticlePage>, AppError> {
-    let Query(q) = query.map_err(|_| AppError::bad_request("Vui lòng nhập từ khóa tìm kiếm."))?;
+    let Query(q) = query.map_err(|e| {
+        query_refusal(e, || {
+            AppError::bad_request("Vui lòng nhập từ khóa tìm kiếm.")
+        })
+    })?;
     let text = q.q.trim().to_owned();
     if text.is_empty() || text.chars().count() > 200 {
         return Err(AppError::bad_request(

@@ -8,6 +8,7 @@ use axum::{Extension, Json};
 use ntm_types::{ApiError, DailyVisits, Stats, VisitRequest};
 use serde::Deserialize;
 
+use super::params::{query_refusal, NoQuery};
 use crate::db::stats;
 use crate::error::AppError;
 use crate::visitor::AssignedVisitor;
@@ -18,8 +19,10 @@ pub const MAX_VISIT_BODY: usize = 1024;
 
 /// Current figures.
 #[utoipa::path(get, path = "/stats", tag = "stats",
-    responses((status = 200, description = "Online now, today, this month, in all", body = Stats)))]
-pub async fn get_stats(State(state): State<AppState>) -> Result<Json<Stats>, AppError> {
+    responses(
+        (status = 200, description = "Online now, today, this month, in all", body = Stats),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
+pub async fn get_stats(State(state): State<AppState>, _: NoQuery) -> Result<Json<Stats>, AppError> {
     let now = (state.clock)();
     Ok(Json(
         state.db.call(move |c| Ok(stats::stats(c, now)?)).await?,
@@ -33,27 +36,21 @@ pub async fn get_stats(State(state): State<AppState>) -> Result<Json<Stats>, App
     request_body = VisitRequest,
     responses(
         (status = 200, description = "Counted; the current figures", body = Stats),
-        (status = 400, description = "A malformed body", body = ApiError),
+        (status = 400, description = "A malformed body, or a query parameter", body = ApiError),
         (status = 413, description = "A body over 1 KiB", body = ApiError)))]
 pub async fn post_visit(
     State(state): State<AppState>,
+    _: NoQuery,
     Extension(AssignedVisitor(visitor)): Extension<AssignedVisitor>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Stats>, AppError> {
-    let too_large = || {
-        AppError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            "Dữ liệu gửi lên quá lớn.",
-        )
-    };
     let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::too_large(),
         _ => AppError::bad_request("Dữ liệu gửi lên không hợp lệ."),
     })?;
     if body.len() > MAX_VISIT_BODY {
-        return Err(too_large());
+        return Err(AppError::too_large());
     }
     // sendBeacon may label the JSON text/plain, so the body is read whatever
     // its Content-Type says.
@@ -99,11 +96,12 @@ pub async fn get_daily(
     State(state): State<AppState>,
     query: Result<Query<DailyQuery>, QueryRejection>,
 ) -> Result<Json<Vec<DailyVisits>>, AppError> {
-    let days = query
-        .ok()
-        .map(|Query(q)| q.days.unwrap_or(30))
-        .filter(|d| (1..=366).contains(d))
-        .ok_or_else(|| AppError::bad_request("Số ngày phải từ 1 đến 366."))?;
+    let invalid = || AppError::bad_request("Số ngày phải từ 1 đến 366.");
+    let Query(q) = query.map_err(|e| query_refusal(e, invalid))?;
+    let days = q.days.unwrap_or(30);
+    if !(1..=366).contains(&days) {
+        return Err(invalid());
+    }
     let now = (state.clock)();
     Ok(Json(
         state
