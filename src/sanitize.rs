@@ -9,13 +9,25 @@
 use js_sys::{Function, Object, Reflect};
 use leptos::prelude::{document, window};
 use ntm_types::sanitize_policy::{
-    attr_allowed, drops_content, is_safe_url, tag_allowed, URL_ATTRS,
+    attr_allowed, drops_content, tag_allowed, url_allowed, URL_ATTRS,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// `url` when the policy lets attribute `attr` hold it (see
+/// `ntm_types::sanitize_policy::url_allowed`), else an empty string, which
+/// neither loads nor leads anywhere. For every URL the backend sends outside
+/// article bodies: menu links, partner links, logos, photos, songs.
+pub fn checked_url(attr: &str, url: String) -> String {
+    if url_allowed(attr, &url) {
+        url
+    } else {
+        String::new()
+    }
+}
 
 /// The cleaned content of `html`, as a fragment ready to append.
 pub fn sanitize(html: &str) -> DocumentFragment {
@@ -156,7 +168,9 @@ fn clean_element(parent: &Node, el: Element) {
     for name in names {
         let keep = attr_allowed(&tag, &name)
             && (!URL_ATTRS.contains(&name.as_str())
-                || el.get_attribute(&name).is_some_and(|v| is_safe_url(&v)));
+                || el
+                    .get_attribute(&name)
+                    .is_some_and(|v| url_allowed(&name, &v)));
         if !keep {
             let _ = el.remove_attribute(&name);
         }

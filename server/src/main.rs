@@ -15,6 +15,10 @@ struct Args {
     /// SQLite database file; created, migrated and filled with demo content on first start.
     #[arg(long, env = "NTM_DATABASE", default_value = "ntm.sqlite3")]
     database: PathBuf,
+    /// Folder of content for a new database instead of the demo content: the JSON
+    /// files of server/seed/ (categories, site, polls, documents, and articles).
+    #[arg(long, env = "NTM_SEED")]
+    seed: Option<PathBuf>,
     /// Folder of the built front end (trunk's output). Without it only /api is served.
     #[arg(long, env = "NTM_DIST")]
     dist: Option<PathBuf>,
@@ -36,7 +40,19 @@ struct Args {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    let db = match Db::open(&args.database) {
+    let content = match &args.seed {
+        Some(dir) => match ntm_server::seed::Content::from_dir(dir) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("cannot read the seed folder: {e}");
+                std::process::exit(1);
+            }
+        },
+        None => None,
+    };
+    let db = match Db::open_with(&args.database, || {
+        content.unwrap_or_else(ntm_server::seed::Content::demo)
+    }) {
         Ok(db) => db,
         Err(e) => {
             eprintln!("cannot open database {}: {e}", args.database.display());

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use ammonia::{Builder, UrlRelative};
-use ntm_types::sanitize_policy::{is_safe_url, ALLOWED_ATTRS, ALLOWED_TAGS, DROP_WITH_CONTENT};
+use ntm_types::sanitize_policy::{url_allowed, ALLOWED_ATTRS, ALLOWED_TAGS, DROP_WITH_CONTENT};
 
 fn builder() -> &'static Builder<'static> {
     static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
@@ -22,7 +22,7 @@ fn builder() -> &'static Builder<'static> {
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
             .url_relative(UrlRelative::PassThrough)
             .attribute_filter(|_, attr, value| match attr {
-                "href" | "src" if !is_safe_url(value) => None,
+                "href" | "src" if !url_allowed(attr, value) => None,
                 _ => Some(value.into()),
             })
             .link_rel(Some("noopener noreferrer"))

@@ -1,5 +1,9 @@
-//! Demo content loaded into a new database: `server/seed/*.json`, written for
-//! this project in Vietnamese (one file of articles per category).
+//! Content loaded into a new database: by default the demo content of
+//! `server/seed/*.json`, written for this project in Vietnamese (one file of
+//! articles per category); or, with `--seed DIR`, a folder of files of the same
+//! shapes (a deployment's own content, or the hostile corpus of the tests).
+
+use std::path::Path;
 
 use ntm_types::datetime::timestamp_vn;
 use ntm_types::{Category, Image};
@@ -18,7 +22,7 @@ const ARTICLES_JSON: &[&str] = &[
     include_str!("../seed/guong-dien-hinh.json"),
 ];
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct SeedArticle {
     slug: String,
     title: String,
@@ -40,7 +44,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct SeedPoll {
     question: String,
     max_choices: u32,
@@ -74,7 +78,7 @@ struct SeedFile {
     title: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct SeedImage {
     file: String,
     alt: String,
@@ -83,18 +87,106 @@ struct SeedImage {
 /// Every demo photo is 800 × 450.
 const PHOTO_SIZE: (u32, u32) = (800, 450);
 
-pub fn load(db: &Db) -> rusqlite::Result<()> {
-    let categories: Vec<Category> =
-        serde_json::from_str(CATEGORIES_JSON).expect("seed/categories.json is valid");
-    for (i, c) in categories.iter().enumerate() {
+/// The files of a seed folder other than these hold articles.
+const NAMED_FILES: [&str; 4] = [
+    "categories.json",
+    "polls.json",
+    "documents.json",
+    "site.json",
+];
+
+/// Everything a new database is filled with, parsed and checked before any of it
+/// is written.
+pub struct Content {
+    categories: Vec<Category>,
+    articles: Vec<SeedArticle>,
+    polls: Vec<SeedPoll>,
+    documents: Vec<SeedDocument>,
+    site: ntm_types::SiteInfo,
+}
+
+impl Content {
+    /// The demo content compiled into the backend.
+    pub fn demo() -> Content {
+        Content::parse(
+            CATEGORIES_JSON,
+            ARTICLES_JSON,
+            POLLS_JSON,
+            DOCUMENTS_JSON,
+            SITE_JSON,
+        )
+        .expect("the embedded seed files are valid")
+    }
+
+    /// The files of `dir`: `categories.json`, `polls.json`, `documents.json`,
+    /// `site.json`, and any other `*.json` files holding lists of articles.
+    pub fn from_dir(dir: &Path) -> Result<Content, String> {
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name))
+                .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+        };
+        let mut article_files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| n.ends_with(".json") && !NAMED_FILES.contains(&n.as_str()))
+            .collect();
+        article_files.sort();
+        let articles = article_files
+            .iter()
+            .map(|n| read(n))
+            .collect::<Result<Vec<_>, _>>()?;
+        let articles: Vec<&str> = articles.iter().map(String::as_str).collect();
+        Content::parse(
+            &read("categories.json")?,
+            &articles,
+            &read("polls.json")?,
+            &read("documents.json")?,
+            &read("site.json")?,
+        )
+    }
+
+    fn parse(
+        categories: &str,
+        articles: &[&str],
+        polls: &str,
+        documents: &str,
+        site: &str,
+    ) -> Result<Content, String> {
+        fn json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, String> {
+            serde_json::from_str(text).map_err(|e| format!("{what}: {e}"))
+        }
+        let mut all = Vec::new();
+        for a in articles {
+            all.extend(json::<Vec<SeedArticle>>("articles", a)?);
+        }
+        for a in &all {
+            parse_vn_time(&a.published)
+                .ok_or_else(|| format!("{}: published is not YYYY-MM-DD HH:MM", a.slug))?;
+        }
+        let polls: Vec<SeedPoll> = json("polls.json", polls)?;
+        for p in &polls {
+            for t in std::iter::once(&p.starts).chain(&p.ends) {
+                parse_vn_time(t).ok_or_else(|| format!("poll time {t} is not YYYY-MM-DD HH:MM"))?;
+            }
+        }
+        Ok(Content {
+            categories: json("categories.json", categories)?,
+            articles: all,
+            polls,
+            documents: json("documents.json", documents)?,
+            site: json("site.json", site)?,
+        })
+    }
+}
+
+pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
+    for (i, c) in content.categories.iter().enumerate() {
         db.insert_category(c, i as i64)?;
     }
-    let articles = ARTICLES_JSON.iter().flat_map(|json| {
-        serde_json::from_str::<Vec<SeedArticle>>(json).expect("seed article files are valid")
-    });
-    for a in articles {
+    for a in &content.articles {
+        let a = a.clone();
         db.insert_article(&NewArticle {
-            published_at: parse_vn_time(&a.published).expect("seed dates are YYYY-MM-DD HH:MM"),
+            published_at: parse_vn_time(&a.published).expect("checked in Content::parse"),
             slug: a.slug,
             category_slug: a.category,
             title: a.title,
@@ -114,13 +206,10 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
         })?;
     }
     db.with(|c| crate::db::stats::seed_history(c, now()))?;
-    load_documents(db)?;
-    let site: ntm_types::SiteInfo =
-        serde_json::from_str(SITE_JSON).expect("seed/site.json is valid");
-    db.with(|c| crate::db::set_site(c, &site))?;
-    let polls: Vec<SeedPoll> = serde_json::from_str(POLLS_JSON).expect("seed/polls.json is valid");
-    for p in polls {
-        let time = |s: &str| parse_vn_time(s).expect("seed dates are YYYY-MM-DD HH:MM");
+    load_documents(db, &content.documents)?;
+    db.with(|c| crate::db::set_site(c, &content.site))?;
+    for p in content.polls.iter().cloned() {
+        let time = |s: &str| parse_vn_time(s).expect("checked in Content::parse");
         db.with(|c| {
             crate::db::polls::insert(
                 c,
@@ -139,12 +228,10 @@ pub fn load(db: &Db) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn load_documents(db: &Db) -> rusqlite::Result<()> {
+fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
     use crate::db::documents::{insert, link, NewDocument};
-    let docs: Vec<SeedDocument> =
-        serde_json::from_str(DOCUMENTS_JSON).expect("seed/documents.json is valid");
     db.with(|c| {
-        for d in &docs {
+        for d in docs {
             // Each attachment is a real small PDF, made here from the document.
             let files = d
                 .attachments
@@ -182,7 +269,7 @@ fn load_documents(db: &Db) -> rusqlite::Result<()> {
                 },
             )?;
         }
-        for d in &docs {
+        for d in docs {
             for r in &d.related {
                 link(c, &d.number, r)?;
             }
@@ -220,7 +307,7 @@ mod tests {
     #[test]
     fn seed_loads_and_holds_the_ocop_article() {
         let db = Db::open_empty_in_memory().unwrap();
-        load(&db).unwrap();
+        load(&db, &Content::demo()).unwrap();
         db.with(|c| {
             let n: u32 = c
                 .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))

@@ -1,3 +1,4 @@
+use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::datetime::{format_date, format_iso};
 use ntm_types::{ArticleLink, ArticleSummary};
@@ -32,7 +33,7 @@ pub fn ArticleList(
                     view! {
                         <li class="news-item">
                             {a.image.map(|img| view! {
-                                <img class="news-thumb" src=img.src alt="" width=img.width
+                                <img class="news-thumb" src=checked_url("src", img.src) alt="" width=img.width
                                     height=img.height loading="lazy" decoding="async"/>
                             })}
                             <div class="news-text">

@@ -1,3 +1,4 @@
+use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::datetime::{format_datetime, format_iso};
 use ntm_types::Article;
@@ -52,7 +53,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <p class="article-lead">{lead}</p>
             {image.map(|img| view! {
                 <figure class="article-photo">
-                    <img src=img.src alt=img.alt.clone() width=img.width height=img.height
+                    <img src=checked_url("src", img.src) alt=img.alt.clone() width=img.width height=img.height
                         fetchpriority="high"/>
                     <figcaption>{img.alt}</figcaption>
                 </figure>

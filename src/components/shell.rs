@@ -1,6 +1,7 @@
 //! The frame around every page: header with the menu, search and text size,
 //! and the footer; all of it from the backend's site information.
 
+use crate::sanitize::checked_url;
 use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -138,6 +139,7 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
         href,
         children,
     } = item;
+    let href = checked_url("href", href);
     if children.is_empty() {
         return view! { <li><A href=href exact=true>{label}</A></li> }.into_any();
     }
@@ -172,7 +174,7 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
             <ul id=sub_id class="submenu" class:open=move || open.get()>
                 {children
                     .into_iter()
-                    .map(|c| view! { <li><A href=c.href exact=true>{c.label}</A></li> })
+                    .map(|c| view! { <li><A href=checked_url("href", c.href) exact=true>{c.label}</A></li> })
                     .collect_view()}
             </ul>
         </li>

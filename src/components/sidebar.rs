@@ -1,5 +1,6 @@
 //! The blocks beside the page (below it on phones).
 
+use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::{DocumentPage, Poll};
 
@@ -55,7 +56,7 @@ fn SongsBlock() -> impl IntoView {
                         <li>
                             <p class="song-title">{song.title} " – " {song.performer}</p>
                             <audio controls preload="none">
-                                <source src=song.src type=song.media_type/>
+                                <source src=checked_url("src", song.src) type=song.media_type/>
                             </audio>
                         </li>
                     })
@@ -78,8 +79,8 @@ fn PartnersBlock() -> impl IntoView {
                         .map(|p| view! {
                             <li>
                                 // Another site, in a new tab that cannot reach back into this one.
-                                <a href=p.url target="_blank" rel="noopener noreferrer external">
-                                    <img src=p.logo.src alt=p.name width=p.logo.width height=p.logo.height loading="lazy"/>
+                                <a href=checked_url("href", p.url) target="_blank" rel="noopener noreferrer external">
+                                    <img src=checked_url("src", p.logo.src) alt=p.name width=p.logo.width height=p.logo.height loading="lazy"/>
                                     <span class="visually-hidden">" (mở trong thẻ mới)"</span>
                                 </a>
                             </li>
@@ -88,7 +89,7 @@ fn PartnersBlock() -> impl IntoView {
                 </ul>
                 {s.zalo_qr.map(|q| view! {
                     <figure class="zalo-qr">
-                        <img src=q.src alt=q.alt.clone() width=q.width height=q.height loading="lazy"/>
+                        <img src=checked_url("src", q.src) alt=q.alt.clone() width=q.width height=q.height loading="lazy"/>
                         <figcaption>"Mã QR Zalo"</figcaption>
                     </figure>
                 })}

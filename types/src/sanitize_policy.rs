@@ -75,8 +75,37 @@ pub const ALLOWED_ATTRS: &[(&str, &[&str])] = &[
     ("th", &["colspan", "rowspan", "scope"]),
 ];
 
-/// Attributes whose value is a URL and must pass [`is_safe_url`].
+/// Attributes whose value is a URL and must pass [`url_allowed`].
 pub const URL_ATTRS: &[&str] = &["href", "src"];
+
+/// Whether `value` may stay in URL attribute `attr`: links may lead anywhere
+/// safe ([`is_safe_url`]), but what the page loads by itself (`src`) must come
+/// from this site, so a body cannot plant a tracking pixel. The page's CSP would
+/// block those anyway; dropping them keeps the console clean.
+pub fn url_allowed(attr: &str, value: &str) -> bool {
+    match attr {
+        "src" => is_local_url(value),
+        _ => is_safe_url(value),
+    }
+}
+
+/// A relative URL: no scheme, and not protocol-relative (`//host/…`).
+pub fn is_local_url(url: &str) -> bool {
+    // As a browser reads it: leading spaces and controls go, tabs and newlines
+    // anywhere are removed, and a backslash counts as a slash.
+    let url: String = url
+        .trim_start_matches(|c: char| c == ' ' || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    is_safe_url(&url)
+        && !url.starts_with("//")
+        && !url
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'))
+}
 
 pub fn tag_allowed(tag: &str) -> bool {
     ALLOWED_TAGS.contains(&tag)
@@ -152,6 +181,28 @@ mod tests {
         ] {
             assert!(!is_safe_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn sources_stay_on_this_site() {
+        for ok in ["/anh/a.jpg", "anh/a.jpg", "?x=1", "/a:b.png"] {
+            assert!(url_allowed("src", ok), "{ok}");
+        }
+        for bad in [
+            "http://evil.test/p.gif",
+            "HTTPS://evil.test/p.gif",
+            "//evil.test/p.gif",
+            " //evil.test/p.gif",
+            "/\t/evil.test/p.gif",
+            "\\\\evil.test/p.gif",
+            "/\\evil.test/p.gif",
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+        ] {
+            assert!(!url_allowed("src", bad), "{bad:?}");
+        }
+        assert!(url_allowed("href", "https://mae.gov.vn"));
+        assert!(url_allowed("href", "//mae.gov.vn"));
     }
 
     #[test]

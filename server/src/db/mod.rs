@@ -197,20 +197,31 @@ impl Db {
     /// Opens (creating if needed) and migrates the database file; seeds demo
     /// content into a new one.
     pub fn open(path: &Path) -> rusqlite::Result<Db> {
+        Self::open_with(path, crate::seed::Content::demo)
+    }
+
+    /// Like [`Db::open`], seeding a new database with `content()` instead.
+    pub fn open_with(
+        path: &Path,
+        content: impl FnOnce() -> crate::seed::Content,
+    ) -> rusqlite::Result<Db> {
         let conn = Connection::open(path)?;
         // WAL lets readers go on while a write commits; the timeout rides out a
         // second process (a backup, the sqlite3 shell) holding the lock briefly.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Self::setup(conn, true)
+        Self::setup(conn, Some(Box::new(content)))
     }
 
     /// A private in-memory database without demo content, for tests.
     pub fn open_empty_in_memory() -> rusqlite::Result<Db> {
-        Self::setup(Connection::open_in_memory()?, false)
+        Self::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(mut conn: Connection, seed: bool) -> rusqlite::Result<Db> {
+    fn setup(
+        mut conn: Connection,
+        seed: Option<Box<dyn FnOnce() -> crate::seed::Content + '_>>,
+    ) -> rusqlite::Result<Db> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -222,8 +233,10 @@ impl Db {
         tx.commit()?;
         fill_search_text(&conn)?;
         let db = Db(Arc::new(Mutex::new(conn)));
-        if seed && db.is_empty()? {
-            crate::seed::load(&db)?;
+        if let Some(content) = seed {
+            if db.is_empty()? {
+                crate::seed::load(&db, &content())?;
+            }
         }
         Ok(db)
     }
