@@ -33,6 +33,16 @@ pub struct Limits {
     /// Take the client's address from X-Forwarded-For (only behind a proxy
     /// that sets it; otherwise anyone could claim any address).
     pub trust_forwarded_for: bool,
+    /// Seconds a member's session may sit unused before it ends.
+    pub session_idle_seconds: u32,
+    /// Failed sign-ins one IP address may make in 15 minutes (guessing
+    /// passwords of many accounts).
+    pub failed_sign_ins_per_ip: u32,
+    /// Failed sign-ins to one e-mail address in 15 minutes, from anywhere
+    /// (guessing one account's password).
+    pub failed_sign_ins_per_email: u32,
+    /// Registrations one IP address may send in an hour.
+    pub registrations_per_ip_per_hour: u32,
 }
 
 impl Default for Limits {
@@ -41,6 +51,10 @@ impl Default for Limits {
             ratings_per_ip_per_day: 50,
             votes_per_ip_per_day: 50,
             trust_forwarded_for: false,
+            session_idle_seconds: 1200,
+            failed_sign_ins_per_ip: 10,
+            failed_sign_ins_per_email: 5,
+            registrations_per_ip_per_hour: 20,
         }
     }
 }

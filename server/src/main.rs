@@ -35,6 +35,20 @@ struct Args {
     /// Take client addresses from X-Forwarded-For: only behind a reverse proxy that sets it.
     #[arg(long, env = "NTM_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// Seconds a member's session may sit unused before it ends (at least 61:
+    /// the front end warns a minute before).
+    #[arg(long, env = "NTM_SESSION_IDLE_SECONDS", default_value_t = Limits::default().session_idle_seconds,
+          value_parser = clap::value_parser!(u32).range(61..))]
+    session_idle_seconds: u32,
+    /// Failed sign-ins one IP address may make in 15 minutes.
+    #[arg(long, env = "NTM_FAILED_SIGN_INS_PER_IP", default_value_t = Limits::default().failed_sign_ins_per_ip)]
+    failed_sign_ins_per_ip: u32,
+    /// Failed sign-ins to one e-mail address in 15 minutes.
+    #[arg(long, env = "NTM_FAILED_SIGN_INS_PER_EMAIL", default_value_t = Limits::default().failed_sign_ins_per_email)]
+    failed_sign_ins_per_email: u32,
+    /// Registrations one IP address may send in an hour.
+    #[arg(long, env = "NTM_REGISTRATIONS_PER_IP", default_value_t = Limits::default().registrations_per_ip_per_hour)]
+    registrations_per_ip: u32,
 }
 
 #[tokio::main]
@@ -78,6 +92,10 @@ async fn main() {
                 ratings_per_ip_per_day: args.ratings_per_ip,
                 votes_per_ip_per_day: args.votes_per_ip,
                 trust_forwarded_for: args.trust_forwarded_for,
+                session_idle_seconds: args.session_idle_seconds,
+                failed_sign_ins_per_ip: args.failed_sign_ins_per_ip,
+                failed_sign_ins_per_email: args.failed_sign_ins_per_email,
+                registrations_per_ip_per_hour: args.registrations_per_ip,
             },
             clock: None,
         },

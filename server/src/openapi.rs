@@ -30,6 +30,11 @@ use utoipa::OpenApi;
         crate::api::get_poll,
         crate::api::poll_results,
         crate::api::vote,
+        crate::api::get_session,
+        crate::api::sign_in,
+        crate::api::extend_session,
+        crate::api::sign_out,
+        crate::api::register,
         crate::api::get_site,
         crate::api::search,
         crate::api::get_stats,
@@ -40,7 +45,8 @@ use utoipa::OpenApi;
         (name = "news", description = "Categories and articles"),
         (name = "rating", description = "Star ratings of articles, one per visitor"),
         (name = "documents", description = "Issued documents: search, details, attachments"),
-        (name = "polls", description = "Polls, one vote per visitor"),
+        (name = "polls", description = "Polls, one vote per visitor (per member in a members-only poll)"),
+        (name = "members", description = "Registration, sign-in, and the session that ends when left idle"),
         (name = "stats", description = "Visitor statistics"),
         (name = "site", description = "The frame of every page, and the site search")
     )

@@ -1,7 +1,7 @@
 //! Security headers on every answer, and the Content-Security-Policy of the page.
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
@@ -25,11 +25,7 @@ const COMMON: &[(&str, &str)] = &[
 /// Middleware: the common headers, and HSTS when the request came over TLS
 /// (as a trusted proxy says in X-Forwarded-Proto).
 pub async fn headers(State(limits): State<Limits>, req: Request, next: Next) -> Response {
-    let tls = limits.trust_forwarded_for
-        && req
-            .headers()
-            .get("x-forwarded-proto")
-            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+    let tls = over_tls(&limits, req.headers());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     for (name, value) in COMMON {
@@ -46,6 +42,52 @@ pub async fn headers(State(limits): State<Limits>, req: Request, next: Next) -> 
     }
     h.remove(header::SERVER);
     res
+}
+
+/// Whether the request came over TLS. The backend itself speaks plain HTTP,
+/// so only a trusted proxy's X-Forwarded-Proto can say so.
+pub fn over_tls(limits: &Limits, headers: &HeaderMap) -> bool {
+    limits.trust_forwarded_for
+        && headers
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"))
+}
+
+/// Whether a request's `Origin`, when it has one, is this site: the host and
+/// port it names must be those the request was sent to (`Host`, or a trusted
+/// proxy's X-Forwarded-Host). Browsers send `Origin` with every cross-site
+/// POST, so this stops another site signing a reader in or out behind their
+/// back; a request without it (curl, a test) is no browser's forgery.
+pub fn same_origin(limits: &Limits, headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let Some((scheme, authority)) = origin.to_str().ok().and_then(|o| o.split_once("://")) else {
+        // `null` (a sandboxed frame, a redirect) and anything unreadable.
+        return false;
+    };
+    let forwarded = limits
+        .trust_forwarded_for
+        .then(|| headers.get("x-forwarded-host"))
+        .flatten();
+    let Some(host) = forwarded
+        .or_else(|| headers.get(header::HOST))
+        .and_then(|h| h.to_str().ok())
+    else {
+        return false;
+    };
+    // The first of a proxy's comma-separated list; default ports left out.
+    let host = host.split(',').next().unwrap_or_default().trim();
+    let plain = |a: &str| {
+        let a = a.to_ascii_lowercase();
+        let default = if scheme.eq_ignore_ascii_case("https") {
+            ":443"
+        } else {
+            ":80"
+        };
+        a.strip_suffix(default).map(str::to_owned).unwrap_or(a)
+    };
+    !authority.is_empty() && plain(authority) == plain(host)
 }
 
 /// The page's policy: scripts only from this origin plus the page's own inline
@@ -105,6 +147,57 @@ mod tests {
         assert_eq!(policy.matches("'sha256-").count(), 1);
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
         assert!(policy.contains("require-trusted-types-for 'script'"));
+    }
+
+    #[test]
+    fn same_origin_compares_host_and_port() {
+        let limits = Limits::default();
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        let host = ("host", "tin.example.vn:8080");
+        assert!(same_origin(&limits, &headers(&[host])));
+        assert!(same_origin(
+            &limits,
+            &headers(&[host, ("origin", "http://tin.example.vn:8080")])
+        ));
+        assert!(same_origin(
+            &limits,
+            &headers(&[("host", "a.vn"), ("origin", "https://A.vn")])
+        ));
+        assert!(same_origin(
+            &limits,
+            &headers(&[("host", "a.vn:443"), ("origin", "https://a.vn")])
+        ));
+        assert!(!same_origin(
+            &limits,
+            &headers(&[host, ("origin", "http://tin.example.vn:8081")])
+        ));
+        assert!(!same_origin(
+            &limits,
+            &headers(&[host, ("origin", "https://evil.example")])
+        ));
+        assert!(!same_origin(&limits, &headers(&[host, ("origin", "null")])));
+        assert!(!same_origin(
+            &limits,
+            &headers(&[("origin", "http://a.vn")])
+        ));
+        // Behind a proxy the host asked for is the proxy's to tell, and only then.
+        let proxied = [
+            ("host", "127.0.0.1:8080"),
+            ("x-forwarded-host", "a.vn"),
+            ("origin", "https://a.vn"),
+        ];
+        assert!(!same_origin(&limits, &headers(&proxied)));
+        let trusting = Limits {
+            trust_forwarded_for: true,
+            ..Limits::default()
+        };
+        assert!(same_origin(&trusting, &headers(&proxied)));
     }
 
     #[test]

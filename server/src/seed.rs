@@ -53,6 +53,9 @@ struct SeedPoll {
     active: bool,
     voters: u32,
     options: Vec<(String, u32)>,
+    /// Only signed-in members may vote.
+    #[serde(default)]
+    members_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +224,7 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
                     active: p.active,
                     options: p.options,
                     voters: p.voters,
+                    members_only: p.members_only,
                 },
             )
         })?;

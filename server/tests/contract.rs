@@ -237,6 +237,56 @@ async fn served_json_follows_the_document() {
             "/polls/{id}/vote",
             StatusCode::NOT_FOUND,
         ),
+        ("get", "/api/session".into(), "", "/session", StatusCode::OK),
+        (
+            "post",
+            "/api/members".into(),
+            r#"{"name":"Trần Thị B","email":"b@xa.vn","password":"mat-khau-dai"}"#,
+            "/members",
+            StatusCode::ACCEPTED,
+        ),
+        (
+            "post",
+            "/api/members".into(),
+            r#"{"name":"Trần Thị B","email":"b@xa","password":"mat-khau-dai"}"#,
+            "/members",
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "post",
+            "/api/session".into(),
+            r#"{"email":"b@xa.vn","password":"mat-khau-dai"}"#,
+            "/session",
+            StatusCode::OK,
+        ),
+        (
+            "post",
+            "/api/session".into(),
+            r#"{"email":"b@xa.vn","password":"sai-mat-khau"}"#,
+            "/session",
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "post",
+            "/api/session/extend".into(),
+            "{}",
+            "/session/extend",
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "delete",
+            "/api/session".into(),
+            "",
+            "/session",
+            StatusCode::NO_CONTENT,
+        ),
+        (
+            "post",
+            "/api/polls/4/vote".into(),
+            r#"{"options":[15]}"#,
+            "/polls/{id}/vote",
+            StatusCode::UNAUTHORIZED,
+        ),
         ("get", "/api/stats".into(), "", "/stats", StatusCode::OK),
         (
             "get",
@@ -334,10 +384,15 @@ async fn served_json_follows_the_document() {
     for (method, uri, body, path, status) in &cases {
         let res = match *method {
             "get" => get_with(&app, uri, &[("cookie", &me)]).await,
-            _ => post_json(&app, uri, &[("cookie", &me)], body).await,
+            "post" => post_json(&app, uri, &[("cookie", &me)], body).await,
+            _ => send(&app, "DELETE", uri, &[("cookie", &me)], body).await,
         };
         assert_eq!(res.status, *status, "{method} {uri}");
-        check(&doc, method, path, *status, &res.json());
+        if *status == StatusCode::NO_CONTENT {
+            no_content(&doc, method, path, &res);
+        } else {
+            check(&doc, method, path, *status, &res.json());
+        }
     }
     // Every documented operation is exercised above.
     for (path, item) in doc["paths"].as_object().unwrap() {
@@ -348,6 +403,93 @@ async fn served_json_follows_the_document() {
             );
         }
     }
+}
+
+/// A 204 is documented without a body, and has none.
+fn no_content(doc: &Value, method: &str, path: &str, res: &Answer) {
+    let documented = &doc["paths"][path][method]["responses"]["204"];
+    assert!(
+        !documented.is_null(),
+        "{method} {path} 204 is not documented"
+    );
+    assert!(
+        documented["content"].is_null(),
+        "{method} {path} 204 has content"
+    );
+    assert!(res.body.is_empty(), "{method} {path} 204: {}", res.text());
+}
+
+/// What a signed-in member is served follows the document too.
+#[tokio::test]
+async fn signed_in_json_follows_the_document() {
+    let doc = strict_document();
+    let (db, _dir) = seeded_db();
+    let app = api(db);
+    let body = r#"{"name":"Lê Văn C","email":"c@xa.vn","password":"mat-khau-dai"}"#;
+    assert_eq!(
+        post_json(&app, "/api/members", &[], body).await.status,
+        StatusCode::ACCEPTED
+    );
+    let res = post_json(
+        &app,
+        "/api/session",
+        &[],
+        r#"{"email":"c@xa.vn","password":"mat-khau-dai"}"#,
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK);
+    check(&doc, "post", "/session", StatusCode::OK, &res.json());
+    let cookie = res
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let csrf = res.json()["csrf_token"].as_str().unwrap().to_owned();
+    let with = [("cookie", cookie.as_str()), ("x-csrf-token", csrf.as_str())];
+    let session = get_with(&app, "/api/session", &with).await;
+    assert_eq!(session.json()["member"]["email"], "c@xa.vn");
+    check(&doc, "get", "/session", StatusCode::OK, &session.json());
+    let extended = post_json(&app, "/api/session/extend", &with, "{}").await;
+    check(
+        &doc,
+        "post",
+        "/session/extend",
+        StatusCode::OK,
+        &extended.json(),
+    );
+    let wrong = [("cookie", cookie.as_str()), ("x-csrf-token", "sai")];
+    let refused = post_json(&app, "/api/session/extend", &wrong, "").await;
+    check(
+        &doc,
+        "post",
+        "/session/extend",
+        StatusCode::FORBIDDEN,
+        &refused.json(),
+    );
+    let vote = post_json(&app, "/api/polls/4/vote", &with, r#"{"options":[15]}"#).await;
+    assert_eq!(vote.status, StatusCode::OK, "{}", vote.text());
+    check(
+        &doc,
+        "post",
+        "/polls/{id}/vote",
+        StatusCode::OK,
+        &vote.json(),
+    );
+    let poll = get_with(&app, "/api/polls/4", &with).await;
+    assert_eq!(poll.json()["my_choices"], json!([15]));
+    check(&doc, "get", "/polls/{id}", StatusCode::OK, &poll.json());
+    let refused = post_json(&app, "/api/polls/4/vote", &wrong, r#"{"options":[15]}"#).await;
+    check(
+        &doc,
+        "post",
+        "/polls/{id}/vote",
+        StatusCode::FORBIDDEN,
+        &refused.json(),
+    );
+    let out = send(&app, "DELETE", "/api/session", &with, "").await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    no_content(&doc, "delete", "/session", &out);
 }
 
 #[tokio::test]

@@ -34,6 +34,9 @@ struct Site {
     file: String,
     poll: i64,
     option: i64,
+    /// A members-only poll and one of its options.
+    members_poll: i64,
+    members_option: i64,
     _dir: tempfile::TempDir,
 }
 
@@ -64,8 +67,13 @@ impl Site {
             let (document, file) = found.expect("a document with an attachment");
             let poll: Poll =
                 serde_json::from_slice(&get(&app, "/api/polls/current").await.body).unwrap();
-            (page.items[0].slug.clone(), document, file, poll)
+            let polls: Vec<Poll> =
+                serde_json::from_slice(&get(&app, "/api/polls").await.body).unwrap();
+            let members = polls.into_iter().find(|p| p.members_only);
+            let members = members.expect("a members-only poll");
+            (page.items[0].slug.clone(), document, file, (poll, members))
         });
+        let (poll, members) = poll;
         Site {
             rt,
             app,
@@ -74,6 +82,8 @@ impl Site {
             file,
             poll: poll.id,
             option: poll.options[0].id,
+            members_poll: members.id,
+            members_option: members.options[0].id,
             _dir: dir,
         }
     }
@@ -84,6 +94,7 @@ impl Site {
         let (a, d, f, p) = (&self.article, &self.document, &self.file, self.poll);
         let get = |s: String| (Method::GET, s, String::new());
         let post = |s: String, body: String| (Method::POST, s, body);
+        let delete = |s: String| (Method::DELETE, s, String::new());
         vec![
             get("/api/categories".into()),
             get("/api/articles".into()),
@@ -104,6 +115,21 @@ impl Site {
             post(
                 format!("/api/polls/{p}/vote"),
                 format!(r#"{{"options":[{}]}}"#, self.option),
+            ),
+            post(
+                format!("/api/polls/{}/vote", self.members_poll),
+                format!(r#"{{"options":[{}]}}"#, self.members_option),
+            ),
+            get("/api/session".into()),
+            post(
+                "/api/session".into(),
+                r#"{"email":"ai@xa.vn","password":"mat-khau-1"}"#.into(),
+            ),
+            post("/api/session/extend".into(), "{}".into()),
+            delete("/api/session".into()),
+            post(
+                "/api/members".into(),
+                r#"{"name":"Nguyễn Văn A","email":"ai@xa.vn","password":"mat-khau-1"}"#.into(),
             ),
             get("/api/site".into()),
             get("/api/search".into()),
@@ -126,6 +152,8 @@ impl Site {
         "/api/{}",
         "/api/stats/{}",
         "/api/documents/facets/{}",
+        "/api/session/{}",
+        "/api/members/{}",
     ];
 
     fn send(&self, req: Request<Body>) -> Answer {
@@ -175,7 +203,10 @@ fn well_formed(method: &Method, uri: &str, res: &Answer) -> Result<(), TestCaseE
         return Ok(());
     }
     let content_type = res.header("content-type");
-    if res.status.is_client_error() {
+    if res.status == StatusCode::NO_CONTENT {
+        // Signing out: nothing to say.
+        prop_assert!(res.body.is_empty(), "{}", what);
+    } else if res.status.is_client_error() {
         prop_assert!(content_type.starts_with("application/json"), "{}", what);
         let err = serde_json::from_slice::<ApiError>(&res.body);
         prop_assert!(err.is_ok(), "not an ApiError: {}", what);
@@ -379,7 +410,10 @@ fn json_value() -> impl Strategy<Value = Value> {
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         let key = prop_oneof![
-            prop::sample::select(vec!["points", "options", "path"]).prop_map(str::to_owned),
+            prop::sample::select(vec![
+                "points", "options", "path", "name", "email", "password"
+            ])
+            .prop_map(str::to_owned),
             any_text(8),
         ];
         prop_oneof![
@@ -393,7 +427,9 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// A request body: random bytes, random JSON, the expected shape with random
 /// values, or JSON cut short.
 fn body() -> impl Strategy<Value = Vec<u8>> {
-    let field = prop::sample::select(vec!["points", "options", "path"]);
+    let field = prop::sample::select(vec![
+        "points", "options", "path", "name", "email", "password",
+    ]);
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..256),
         prop::collection::vec(any::<u8>(), 900..6000),
@@ -412,6 +448,9 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
             r#"{"options":[1]}"#,
             r#"{"options":[1,2]}"#,
             r#"{"path":"/"}"#,
+            r#"{"email":"ai@xa.vn","password":"mat-khau-1"}"#,
+            r#"{"name":"Nguyễn Văn A","email":"ai@xa.vn","password":"mat-khau-1"}"#,
+            "{}",
         ])
         .prop_map(|s| s.as_bytes().to_vec()),
     ]
@@ -433,6 +472,7 @@ fn content_type() -> impl Strategy<Value = Option<String>> {
 fn cookie() -> impl Strategy<Value = Option<String>> {
     prop_oneof![
         2 => (0u32..1000).prop_map(|n| Some(visitor(n))),
+        1 => "[0-9a-f]{64}".prop_map(|t| Some(format!("ntm_sid={t}"))),
         1 => "[!#-+\\--:<-\\[\\]-~ ]{0,60}".prop_map(Some),
         1 => Just(None),
     ]

@@ -27,6 +27,7 @@ fn polls_db() -> Db {
             .map(|i| (format!("{q} – phương án {i}"), 0))
             .collect(),
         voters: 0,
+        members_only: false,
     };
     db.with(|c| {
         insert(c, &poll("Một lựa chọn", 1, NOW - 1000, None, 3)).unwrap();

@@ -4,9 +4,11 @@
 //! generated from them, so the three cannot drift apart.
 
 pub mod datetime;
+pub mod member;
 pub mod models;
 pub mod poll;
 pub mod rating;
 pub mod sanitize_policy;
 
+pub use member::*;
 pub use models::*;

@@ -164,6 +164,10 @@ pub struct Poll {
     pub open: bool,
     /// The options this visitor chose, if they have voted.
     pub my_choices: Option<Vec<i64>>,
+    /// Only signed-in members may vote (once per member); `my_choices` is
+    /// then the signed-in member's.
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 /// Votes for one option.

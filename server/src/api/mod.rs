@@ -3,17 +3,21 @@
 mod articles;
 mod body;
 mod documents;
+mod members;
 mod paging;
 mod params;
 mod polls;
 mod rating;
+mod session;
 mod site;
 mod stats;
 
 pub use articles::*;
 pub use documents::*;
+pub use members::*;
 pub use polls::*;
 pub use rating::*;
+pub use session::*;
 pub use site::*;
 pub use stats::*;
 
@@ -26,6 +30,8 @@ use axum::{middleware, Router};
 use crate::AppState;
 
 pub fn router(state: AppState) -> Router {
+    // Sign-in, sign-out and registration refuse another site's Origin.
+    let same_origin = || middleware::from_fn_with_state(state.clone(), session::same_origin_writes);
     Router::new()
         .route("/categories", get(list_categories))
         .route("/articles", get(list_articles))
@@ -43,6 +49,15 @@ pub fn router(state: AppState) -> Router {
         .route("/polls/{id}", get(get_poll))
         .route("/polls/{id}/results", get(poll_results))
         .route("/polls/{id}/vote", post(vote))
+        .route(
+            "/session",
+            get(get_session)
+                .post(sign_in)
+                .delete(sign_out)
+                .layer(same_origin()),
+        )
+        .route("/session/extend", post(extend_session).layer(same_origin()))
+        .route("/members", post(register).layer(same_origin()))
         .route("/site", get(get_site))
         .route("/search", get(search))
         .route("/stats", get(get_stats))

@@ -8,13 +8,34 @@ use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
 
 use super::body::json_object;
 use super::params::{path_or, NoQuery};
-use crate::db::polls::{self, VoteOutcome};
+use super::session::SessionCookie;
+use crate::db::polls::{self, Reader, VoteOutcome, Voter};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
 
 fn poll_not_found() -> AppError {
     AppError::not_found("Không tìm thấy cuộc thăm dò này.")
+}
+
+fn sign_in_required() -> AppError {
+    AppError::new(
+        StatusCode::UNAUTHORIZED,
+        "sign_in_required",
+        "Cuộc thăm dò này chỉ dành cho thành viên. Vui lòng đăng nhập để bình chọn.",
+    )
+}
+
+/// The member signed in on this browser, if any (their session is not extended).
+fn member_of(
+    c: &rusqlite::Connection,
+    cookie: &SessionCookie,
+    state: &AppState,
+    now: i64,
+) -> rusqlite::Result<Option<i64>> {
+    Ok(cookie
+        .session(c, now, state.limits.session_idle_seconds)?
+        .map(|s| s.member.id))
 }
 
 fn poll_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
@@ -30,11 +51,19 @@ pub async fn list_polls(
     State(state): State<AppState>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
+    cookie: SessionCookie,
 ) -> Result<Json<Vec<Poll>>, AppError> {
     let now = (state.clock)();
+    let st = state.clone();
     let all = state
         .db
-        .call(move |c| Ok(polls::all(c, visitor.as_deref(), now)?))
+        .call(move |c| {
+            let reader = Reader {
+                visitor: visitor.as_deref(),
+                member: member_of(c, &cookie, &st, now)?,
+            };
+            Ok(polls::all(c, reader, now)?)
+        })
         .await?;
     Ok(Json(all))
 }
@@ -49,13 +78,19 @@ pub async fn current_poll(
     State(state): State<AppState>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
+    cookie: SessionCookie,
 ) -> Result<Json<Poll>, AppError> {
     let now = (state.clock)();
+    let st = state.clone();
     let poll = state
         .db
         .call(move |c| {
             let id = polls::current_id(c, now)?.ok_or_else(poll_not_found)?;
-            polls::poll(c, id, visitor.as_deref(), now)?.ok_or_else(poll_not_found)
+            let reader = Reader {
+                visitor: visitor.as_deref(),
+                member: member_of(c, &cookie, &st, now)?,
+            };
+            polls::poll(c, id, reader, now)?.ok_or_else(poll_not_found)
         })
         .await?;
     Ok(Json(poll))
@@ -73,12 +108,20 @@ pub async fn get_poll(
     path: Result<Path<i64>, PathRejection>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
+    cookie: SessionCookie,
 ) -> Result<Json<Poll>, AppError> {
     let id = poll_id(path)?;
     let now = (state.clock)();
+    let st = state.clone();
     let poll = state
         .db
-        .call(move |c| polls::poll(c, id, visitor.as_deref(), now)?.ok_or_else(poll_not_found))
+        .call(move |c| {
+            let reader = Reader {
+                visitor: visitor.as_deref(),
+                member: member_of(c, &cookie, &st, now)?,
+            };
+            polls::poll(c, id, reader, now)?.ok_or_else(poll_not_found)
+        })
         .await?;
     Ok(Json(poll))
 }
@@ -103,18 +146,23 @@ pub async fn poll_results(
     Ok(Json(results))
 }
 
-/// Votes. Needs the `ntm_vid` cookie (see `POST /visits`).
+/// Votes. Needs the `ntm_vid` cookie (see `POST /visits`); in a members-only
+/// poll, a member's session and its CSRF token instead, and then the vote
+/// restarts the session's idle count.
 #[utoipa::path(post, path = "/polls/{id}/vote", tag = "polls",
     params(
         ("id" = i64, Path, description = "The poll's id"),
-        ("ntm_vid" = String, Cookie, description = "Visitor id, set with the page (index.html) or by POST /visits")),
+        ("ntm_vid" = Option<String>, Cookie, description = "Visitor id, set with the page (index.html) or by POST /visits; needed except in a members-only poll"),
+        ("ntm_sid" = Option<String>, Cookie, description = "Session token (POST /session); needed in a members-only poll"),
+        ("X-CSRF-Token" = Option<String>, Header, description = "The session's `csrf_token`; needed in a members-only poll")),
     request_body = VoteRequest,
     responses(
         (status = 200, description = "Counted: the new results", body = PollResults),
         (status = 400, description = "No option, too many, repeated, of another poll, a malformed body, no visitor cookie, or a query parameter", body = ApiError),
-        (status = 403, description = "The poll is closed or not open yet", body = ApiError),
+        (status = 401, description = "A members-only poll and no live session (`sign_in_required`)", body = ApiError),
+        (status = 403, description = "The poll is closed or not open yet (`poll_closed`), or a members-only poll without the session's `X-CSRF-Token` (`csrf`)", body = ApiError),
         (status = 404, description = "No such poll", body = ApiError),
-        (status = 409, description = "This visitor has voted in this poll already", body = ApiError),
+        (status = 409, description = "This visitor (or member, in a members-only poll) has voted in this poll already", body = ApiError),
         (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 429, description = "Too many votes in this poll from one IP address today", body = ApiError)))]
@@ -124,18 +172,29 @@ pub async fn vote(
     _: NoQuery,
     visitor: Result<Visitor, AppError>,
     ClientIp(ip): ClientIp,
+    session: SessionCookie,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<PollResults>, AppError> {
     let id = poll_id(path)?;
     let VoteRequest { options } = json_object(body, || {
         AppError::bad_request_code("invalid_vote", "Phiếu bình chọn không hợp lệ.")
     })?;
-    let Visitor(visitor) = visitor?;
     let now = (state.clock)();
     let limit = state.limits.votes_per_ip_per_day;
+    let idle = state.limits.session_idle_seconds;
     let outcome = state
         .db
-        .call(move |c| Ok(polls::vote(c, id, &visitor, &ip, &options, now, limit)?))
+        .call(move |c| {
+            // A poll that does not exist is refused by `vote`, after the
+            // visitor check, as before members-only polls.
+            let voter = if polls::members_only(c, id)?.unwrap_or(false) {
+                let s = session.session_for_write(c, now, idle, sign_in_required)?;
+                Voter::Member(s.member.id)
+            } else {
+                Voter::Visitor(visitor?.0)
+            };
+            Ok(polls::vote(c, id, &voter, &ip, &options, now, limit)?)
+        })
         .await?;
     match outcome {
         VoteOutcome::Counted(results) => Ok(Json(results)),
@@ -151,6 +210,8 @@ pub async fn vote(
             "already_voted",
             "Bạn đã bình chọn trong cuộc thăm dò này rồi.",
         )),
+        // Only when the poll changed under the check above: treated as unsigned.
+        VoteOutcome::WrongVoter => Err(sign_in_required()),
         VoteOutcome::IpLimit => Err(AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_votes",

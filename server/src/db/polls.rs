@@ -15,20 +15,23 @@ pub struct NewPoll {
     pub options: Vec<(String, u32)>,
     /// Voters already counted (demo history).
     pub voters: u32,
+    /// Only signed-in members may vote.
+    pub members_only: bool,
 }
 
 pub fn insert(conn: &mut Connection, p: &NewPoll) -> rusqlite::Result<i64> {
     let tx = conn.transaction()?;
     tx.execute(
-        "INSERT INTO polls (question, max_choices, starts_at, ends_at, active, voters)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO polls (question, max_choices, starts_at, ends_at, active, voters, members_only)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             p.question,
             p.max_choices,
             p.starts_at,
             p.ends_at,
             p.active,
-            p.voters
+            p.voters,
+            p.members_only
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -42,8 +45,52 @@ pub fn insert(conn: &mut Connection, p: &NewPoll) -> rusqlite::Result<i64> {
     Ok(id)
 }
 
+/// Who votes: a browser by its visitor cookie, or a signed-in member.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Voter {
+    Visitor(String),
+    Member(i64),
+}
+
+impl Voter {
+    /// The key of their vote in `poll_voters` and `poll_choices`. A visitor
+    /// id is 32 hex digits, so a member's key never equals one.
+    fn key(&self) -> String {
+        match self {
+            Voter::Visitor(v) => v.clone(),
+            Voter::Member(id) => format!("m:{id}"),
+        }
+    }
+}
+
+/// Who is reading: their visitor cookie and the member signed in, if any.
+/// A poll shows the choices of the one who may vote in it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reader<'a> {
+    pub visitor: Option<&'a str>,
+    pub member: Option<i64>,
+}
+
+impl Reader<'_> {
+    fn voter(&self, members_only: bool) -> Option<Voter> {
+        if members_only {
+            self.member.map(Voter::Member)
+        } else {
+            self.visitor.map(|v| Voter::Visitor(v.to_owned()))
+        }
+    }
+}
+
+/// Whether only members may vote in poll `id`; `None` when there is no such poll.
+pub fn members_only(conn: &Connection, id: i64) -> rusqlite::Result<Option<bool>> {
+    conn.query_row("SELECT members_only FROM polls WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
 /// Every active poll, open ones first, newest first.
-pub fn all(conn: &Connection, visitor: Option<&str>, now: i64) -> rusqlite::Result<Vec<Poll>> {
+pub fn all(conn: &Connection, reader: Reader, now: i64) -> rusqlite::Result<Vec<Poll>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM polls WHERE active
          ORDER BY (starts_at <= ?1 AND (ends_at IS NULL OR ends_at > ?1)) DESC, starts_at DESC, id DESC",
@@ -52,7 +99,7 @@ pub fn all(conn: &Connection, visitor: Option<&str>, now: i64) -> rusqlite::Resu
         .query_map([now], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     ids.into_iter()
-        .filter_map(|id| poll(conn, id, visitor, now).transpose())
+        .filter_map(|id| poll(conn, id, reader, now).transpose())
         .collect()
 }
 
@@ -71,13 +118,14 @@ pub fn current_id(conn: &Connection, now: i64) -> rusqlite::Result<Option<i64>> 
 pub fn poll(
     conn: &Connection,
     id: i64,
-    visitor: Option<&str>,
+    reader: Reader,
     now: i64,
 ) -> rusqlite::Result<Option<Poll>> {
     let Some(mut poll) = conn
         .query_row(
             "SELECT id, question, max_choices, starts_at, ends_at,
-                    active AND starts_at <= ?2 AND (ends_at IS NULL OR ends_at > ?2)
+                    active AND starts_at <= ?2 AND (ends_at IS NULL OR ends_at > ?2),
+                    members_only
              FROM polls WHERE id = ?1",
             params![id, now],
             |r| {
@@ -90,6 +138,7 @@ pub fn poll(
                     open: r.get(5)?,
                     options: Vec::new(),
                     my_choices: None,
+                    members_only: r.get(6)?,
                 })
             },
         )
@@ -108,7 +157,8 @@ pub fn poll(
             })
         })?
         .collect::<Result<_, _>>()?;
-    if let Some(v) = visitor {
+    if let Some(voter) = reader.voter(poll.members_only) {
+        let v = voter.key();
         let voted: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM poll_voters WHERE poll_id = ?1 AND visitor = ?2)",
             params![id, v],
@@ -169,22 +219,39 @@ pub enum VoteOutcome {
     Invalid(&'static str),
     AlreadyVoted,
     IpLimit,
+    /// A visitor in a members-only poll, or a member voting as one elsewhere
+    /// (the caller checks first; this keeps the rule in one place too).
+    WrongVoter,
 }
 
-/// Counts one visitor's vote, checks and counters in one transaction.
+/// Counts one vote, checks and counters in one transaction. The caller has
+/// checked that a member votes in a members-only poll and a visitor elsewhere.
 pub fn vote(
     conn: &mut Connection,
     id: i64,
-    visitor: &str,
+    voter: &Voter,
     ip: &str,
     choices: &[i64],
     now: i64,
     per_ip_per_day: u32,
 ) -> rusqlite::Result<VoteOutcome> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let Some(poll) = poll(&tx, id, Some(visitor), now)? else {
+    let reader = match voter {
+        Voter::Visitor(v) => Reader {
+            visitor: Some(v),
+            member: None,
+        },
+        Voter::Member(m) => Reader {
+            visitor: None,
+            member: Some(*m),
+        },
+    };
+    let Some(poll) = poll(&tx, id, reader, now)? else {
         return Ok(VoteOutcome::NotFound);
     };
+    if poll.members_only != matches!(voter, Voter::Member(_)) {
+        return Ok(VoteOutcome::WrongVoter);
+    }
     if !poll.open {
         return Ok(VoteOutcome::Closed);
     }
@@ -221,9 +288,15 @@ pub fn vote(
     if from_ip >= per_ip_per_day {
         return Ok(VoteOutcome::IpLimit);
     }
+    let visitor = voter.key();
+    let member = match voter {
+        Voter::Member(m) => Some(*m),
+        Voter::Visitor(_) => None,
+    };
     tx.execute(
-        "INSERT INTO poll_voters (poll_id, visitor, ip, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![id, visitor, ip, now],
+        "INSERT INTO poll_voters (poll_id, visitor, ip, created_at, member_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, visitor, ip, now, member],
     )?;
     tx.execute("UPDATE polls SET voters = voters + 1 WHERE id = ?1", [id])?;
     for option in choices {

@@ -1,0 +1,399 @@
+//! Signing in and out, and the session that ends when left idle.
+//!
+//! The session is a random token in the `ntm_sid` cookie: HttpOnly (scripts
+//! cannot read it), SameSite=Lax (other sites' forms cannot send it with a
+//! POST), Secure over TLS, with no expiry of its own: the server ends it after
+//! `Limits::session_idle_seconds` without activity. Activity is extending it
+//! (the front end's "Tiếp tục phiên" button) or voting as a member; reading
+//! `GET /session` is not, so an open tab alone does not keep a session alive.
+//! Writes that act as the member also echo the session's CSRF token in
+//! `X-CSRF-Token`, which only this site's pages can read.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use ntm_types::{ApiError, SessionState, SignInRequest};
+use rusqlite::Connection;
+
+use super::body::json_object;
+use super::members::{normalize_email, verify_password};
+use super::params::NoQuery;
+use crate::db::members::{self, Attempt, Session};
+use crate::error::AppError;
+use crate::visitor::ClientIp;
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "ntm_sid";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Window of the failed sign-in limits, in seconds.
+const SIGN_IN_WINDOW: i64 = 15 * 60;
+
+fn bad_credentials() -> AppError {
+    AppError::new(
+        StatusCode::UNAUTHORIZED,
+        "bad_credentials",
+        "E-mail hoặc mật khẩu không đúng.",
+    )
+}
+
+fn too_many_sign_ins() -> AppError {
+    AppError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
+        "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    )
+}
+
+fn signed_out() -> AppError {
+    AppError::new(
+        StatusCode::UNAUTHORIZED,
+        "signed_out",
+        "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+    )
+}
+
+fn csrf_refused() -> AppError {
+    AppError::new(
+        StatusCode::FORBIDDEN,
+        "csrf",
+        "Yêu cầu không hợp lệ. Vui lòng tải lại trang rồi thử lại.",
+    )
+}
+
+/// 32 random bytes as 64 hex digits: a session token or a CSRF token.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the OS has randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The session cookie of a request, and its `X-CSRF-Token` header. `token`
+/// is the cookie's value when it has the shape of a token; `present` says
+/// whether there was one at all, so a stale or forged cookie can be cleared.
+pub struct SessionCookie {
+    pub token: Option<String>,
+    pub present: bool,
+    pub csrf: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionCookie {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_request_parts(parts, state)
+            .await
+            .unwrap_or_default();
+        let value = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
+        Ok(SessionCookie {
+            csrf: csrf_header(&parts.headers),
+            present: value.is_some(),
+            token: value.filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())),
+        })
+    }
+}
+
+impl SessionCookie {
+    /// The live session, if any (it is not extended).
+    pub fn session(
+        &self,
+        conn: &Connection,
+        now: i64,
+        idle_seconds: u32,
+    ) -> rusqlite::Result<Option<Session>> {
+        match &self.token {
+            Some(t) => members::session(conn, t, now, idle_seconds),
+            None => Ok(None),
+        }
+    }
+
+    /// [`session_for_write`] with this request's cookie and header.
+    pub fn session_for_write(
+        &self,
+        conn: &Connection,
+        now: i64,
+        idle_seconds: u32,
+        no_session: fn() -> AppError,
+    ) -> Result<Session, AppError> {
+        session_for_write(
+            conn,
+            self.token.as_deref(),
+            self.csrf.as_deref(),
+            now,
+            idle_seconds,
+            no_session,
+        )
+    }
+
+    /// Clears the cookie when there is one but no live session behind it.
+    fn clear_if_stale(&self, signed_in: bool, tls: bool) -> CookieJar {
+        if self.present && !signed_in {
+            CookieJar::new().add(removal(tls))
+        } else {
+            CookieJar::new()
+        }
+    }
+}
+
+fn session_cookie(token: String, tls: bool) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(tls)
+        .build()
+}
+
+/// A cookie that tells the browser to drop the session cookie (Max-Age=0).
+fn removal(tls: bool) -> Cookie<'static> {
+    let mut c = session_cookie(String::new(), tls);
+    c.make_removal();
+    c
+}
+
+/// Whether `given` is the session's CSRF token, compared in constant time.
+fn csrf_matches(session: &Session, given: Option<&str>) -> bool {
+    let Some(given) = given else { return false };
+    let expected = session.csrf_token.as_bytes();
+    given.len() == expected.len()
+        && given
+            .bytes()
+            .zip(expected)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+fn csrf_header(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// The live session of a write that acts as the member: `no_session()` when
+/// there is none, the CSRF refusal when `X-CSRF-Token` is not its token.
+/// Restarts the idle count.
+fn session_for_write(
+    conn: &Connection,
+    token: Option<&str>,
+    csrf: Option<&str>,
+    now: i64,
+    idle_seconds: u32,
+    no_session: fn() -> AppError,
+) -> Result<Session, AppError> {
+    let token = token.ok_or_else(no_session)?;
+    let session = members::session(conn, token, now, idle_seconds)?.ok_or_else(no_session)?;
+    if !csrf_matches(&session, csrf) {
+        return Err(csrf_refused());
+    }
+    members::touch_session(conn, token, now)?;
+    Ok(session)
+}
+
+fn state_of(session: Option<Session>, idle_seconds: u32) -> SessionState {
+    match session {
+        Some(s) => SessionState {
+            member: Some(s.member),
+            idle_seconds,
+            csrf_token: Some(s.csrf_token),
+        },
+        None => SessionState {
+            member: None,
+            idle_seconds,
+            csrf_token: None,
+        },
+    }
+}
+
+/// Middleware on the sign-in, sign-out and registration routes: a write whose
+/// `Origin` is another site is refused, so no page elsewhere can sign a
+/// reader in to an account of its choosing (or out) behind their back.
+pub async fn same_origin_writes(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let read = matches!(*req.method(), Method::GET | Method::HEAD);
+    if !read && !crate::security::same_origin(&state.limits, req.headers()) {
+        return csrf_refused().into_response();
+    }
+    next.run(req).await
+}
+
+/// Who is signed in on this browser. Reading it does not extend the session.
+#[utoipa::path(get, path = "/session", tag = "members",
+    params(("ntm_sid" = Option<String>, Cookie, description = "Session token, set by POST /session")),
+    responses(
+        (status = 200, description = "The session, or `member` and `csrf_token` null when signed out (a stale cookie is cleared)", body = SessionState),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
+pub async fn get_session(
+    State(state): State<AppState>,
+    _: NoQuery,
+    cookie: SessionCookie,
+    headers: HeaderMap,
+) -> Result<(CookieJar, Json<SessionState>), AppError> {
+    let now = (state.clock)();
+    let idle = state.limits.session_idle_seconds;
+    let (session, cookie) = state
+        .db
+        .call(move |c| Ok((cookie.session(c, now, idle)?, cookie)))
+        .await?;
+    let tls = crate::security::over_tls(&state.limits, &headers);
+    let jar = cookie.clear_if_stale(session.is_some(), tls);
+    Ok((jar, Json(state_of(session, idle))))
+}
+
+/// Signs in with e-mail and password; sets the `ntm_sid` cookie.
+#[utoipa::path(post, path = "/session", tag = "members",
+    request_body = SignInRequest,
+    responses(
+        (status = 200, description = "Signed in: the new session; `Set-Cookie: ntm_sid=…; Path=/; HttpOnly; SameSite=Lax` (and `Secure` over TLS)", body = SessionState),
+        (status = 400, description = "A malformed body or a query parameter", body = ApiError),
+        (status = 401, description = "Wrong e-mail or password (one answer for both)", body = ApiError),
+        (status = 403, description = "An `Origin` of another site", body = ApiError),
+        (status = 413, description = "A body over 4 KiB", body = ApiError),
+        (status = 415, description = "The body is not JSON", body = ApiError),
+        (status = 429, description = "Too many failed sign-ins from this IP address or to this e-mail in 15 minutes", body = ApiError)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    _: NoQuery,
+    ClientIp(ip): ClientIp,
+    old: SessionCookie,
+    headers: HeaderMap,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
+) -> Result<(CookieJar, Json<SessionState>), AppError> {
+    let SignInRequest { email, password } = json_object(body, || {
+        AppError::bad_request_code("invalid_sign_in", "Thông tin đăng nhập không hợp lệ.")
+    })?;
+    let email = normalize_email(&email);
+    let now = (state.clock)();
+    let limits = state.limits.clone();
+    let (ip2, email2) = (ip.clone(), email.clone());
+    let account = state
+        .db
+        .call(move |c| {
+            let from_ip = members::attempts(c, Attempt::SignInFromIp, &ip2, now, SIGN_IN_WINDOW)?;
+            let to_email =
+                members::attempts(c, Attempt::SignInToEmail, &email2, now, SIGN_IN_WINDOW)?;
+            if from_ip >= limits.failed_sign_ins_per_ip
+                || to_email >= limits.failed_sign_ins_per_email
+            {
+                return Err(too_many_sign_ins());
+            }
+            Ok(members::account_by_email(c, &email2)?)
+        })
+        .await?;
+    // Off the async workers and without the connection: hashing takes a while.
+    // An unknown e-mail is checked against a dummy hash, so it takes as long.
+    let (member, hash) = match account {
+        Some(a) => (Some(a.member), Some(a.password_hash)),
+        None => (None, None),
+    };
+    let right = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
+        .await
+        .map_err(|_| AppError::internal())?;
+    let idle = state.limits.session_idle_seconds;
+    let (token, csrf) = (random_token(), random_token());
+    let old = old.token;
+    let session = {
+        let (token, csrf) = (token.clone(), csrf.clone());
+        state
+            .db
+            .call(move |c| {
+                let Some(member) = member.filter(|_| right) else {
+                    members::record_attempt(c, Attempt::SignInFromIp, &ip, now)?;
+                    members::record_attempt(c, Attempt::SignInToEmail, &email, now)?;
+                    return Err(bad_credentials());
+                };
+                if let Some(old) = old {
+                    members::end_session(c, &old)?;
+                }
+                members::clear_attempts(c, Attempt::SignInToEmail, &email)?;
+                members::start_session(c, member.id, &token, &csrf, now, idle)?;
+                Ok(Session {
+                    member,
+                    csrf_token: csrf,
+                })
+            })
+            .await?
+    };
+    let tls = crate::security::over_tls(&state.limits, &headers);
+    let jar = CookieJar::new().add(session_cookie(token, tls));
+    Ok((jar, Json(state_of(Some(session), idle))))
+}
+
+/// Restarts the idle count ("Tiếp tục phiên"). Takes no body; one sent (say
+/// `{}`) is ignored.
+#[utoipa::path(post, path = "/session/extend", tag = "members",
+    params(
+        ("ntm_sid" = Option<String>, Cookie, description = "Session token, set by POST /session"),
+        ("X-CSRF-Token" = Option<String>, Header, description = "The session's `csrf_token`")),
+    responses(
+        (status = 200, description = "The session, its idle count restarted", body = SessionState),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
+        (status = 401, description = "No live session: signed out or expired (a stale cookie is cleared)", body = ApiError),
+        (status = 403, description = "No or a wrong `X-CSRF-Token`, or an `Origin` of another site", body = ApiError)))]
+pub async fn extend_session(
+    State(state): State<AppState>,
+    _: NoQuery,
+    cookie: SessionCookie,
+    headers: HeaderMap,
+) -> Result<Json<SessionState>, (CookieJar, AppError)> {
+    let now = (state.clock)();
+    let idle = state.limits.session_idle_seconds;
+    let (token, csrf) = (cookie.token.clone(), cookie.csrf.clone());
+    let tls = crate::security::over_tls(&state.limits, &headers);
+    let result = state
+        .db
+        .call(move |c| {
+            session_for_write(c, token.as_deref(), csrf.as_deref(), now, idle, signed_out)
+        })
+        .await;
+    match result {
+        Ok(session) => Ok(Json(state_of(Some(session), idle))),
+        Err(e) if e.code == "signed_out" => Err((cookie.clear_if_stale(false, tls), e)),
+        Err(e) => Err((CookieJar::new(), e)),
+    }
+}
+
+/// Signs out: ends the session and clears the cookie. Without a session, does
+/// nothing and says so the same way.
+#[utoipa::path(delete, path = "/session", tag = "members",
+    params(
+        ("ntm_sid" = Option<String>, Cookie, description = "Session token, set by POST /session"),
+        ("X-CSRF-Token" = Option<String>, Header, description = "The session's `csrf_token`; needed when the session is live")),
+    responses(
+        (status = 204, description = "Signed out; `Set-Cookie` clears `ntm_sid` (Max-Age=0)"),
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
+        (status = 403, description = "A live session without its `X-CSRF-Token`, or an `Origin` of another site", body = ApiError)))]
+pub async fn sign_out(
+    State(state): State<AppState>,
+    _: NoQuery,
+    cookie: SessionCookie,
+    headers: HeaderMap,
+) -> Result<(CookieJar, StatusCode), AppError> {
+    let now = (state.clock)();
+    let idle = state.limits.session_idle_seconds;
+    let csrf = cookie.csrf.clone();
+    if let Some(token) = cookie.token.clone() {
+        state
+            .db
+            .call(move |c| {
+                // Only a live session needs the proof; a dead one is just cleared.
+                if let Some(session) = members::session(c, &token, now, idle)? {
+                    if !csrf_matches(&session, csrf.as_deref()) {
+                        return Err(csrf_refused());
+                    }
+                }
+                Ok(members::end_session(c, &token)?)
+            })
+            .await?;
+    }
+    let tls = crate::security::over_tls(&state.limits, &headers);
+    Ok((CookieJar::new().add(removal(tls)), StatusCode::NO_CONTENT))
+}
