@@ -4,6 +4,7 @@
 //! JSON is decoded by the browser (`Response.json()`) and mapped onto the shared
 //! types with serde-wasm-bindgen, which keeps a JSON parser out of the wasm.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -11,15 +12,19 @@ use std::sync::OnceLock;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle, LocalResource};
-use ntm_types::{ApiError, PollResults, RatingState, Stats};
+use ntm_types::{ApiError, Notice, PollResults, RatingState, SessionState, Stats};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCredentials;
 
 /// A request slower than this is given up, so a reader on a bad line gets a
 /// message and a retry button instead of an endless placeholder.
 const TIMEOUT_MS: u64 = 20_000;
+
+/// No answer of the contract comes near this; a bigger one is refused rather
+/// than parsed, so a broken or hostile backend cannot freeze a cheap phone.
+const MAX_ANSWER_BYTES: u32 = 1 << 20;
 
 /// Why a request gave no data. Each has a message a reader can act on.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +39,8 @@ pub enum FetchError {
     Status(u16, Option<String>),
     /// The body was not JSON, or not of the expected shape.
     Invalid,
+    /// The body was larger than [`MAX_ANSWER_BYTES`].
+    TooLarge,
 }
 
 impl fmt::Display for FetchError {
@@ -51,6 +58,7 @@ impl fmt::Display for FetchError {
             FetchError::Invalid => {
                 f.write_str("Dữ liệu nhận được không hợp lệ. Vui lòng thử lại sau.")
             }
+            FetchError::TooLarge => f.write_str("Dữ liệu nhận được quá lớn. Vui lòng thử lại sau."),
         }
     }
 }
@@ -106,6 +114,8 @@ pub enum Endpoint {
         text: String,
         page: u32,
     },
+    /// Who is signed in.
+    Session,
 }
 
 /// A search of the issued documents, as the reader sets it in the page's URL
@@ -230,6 +240,7 @@ impl Endpoint {
             Endpoint::Search { text, page } => {
                 format!("{base}/search?q={}&page={page}", encode(text))
             }
+            Endpoint::Session => format!("{base}/session"),
         }
     }
 }
@@ -245,39 +256,95 @@ type JsonFuture = Pin<Box<dyn Future<Output = ApiResult<JsValue>>>>;
 pub fn resource(endpoint: impl Fn() -> Endpoint + 'static) -> JsonResource {
     let fetch: Box<dyn Fn() -> JsonFuture> = Box::new(move || {
         let url = endpoint().url();
-        Box::pin(async move { fetch_json(&url, None).await })
+        Box::pin(async move { fetch_json(&url, Method::GET, None).await })
     });
     LocalResource::new(fetch)
 }
 
 /// GET an endpoint once and decode it.
 pub async fn get<T: DeserializeOwned>(endpoint: Endpoint) -> ApiResult<T> {
-    decode(fetch_json(&endpoint.url(), None).await?)
+    decode(fetch_json(&endpoint.url(), Method::GET, None).await?)
+}
+
+/// POSTs `body` (JSON text) to `path` under the API base and decodes the answer.
+async fn post<T: DeserializeOwned>(path: &str, body: String) -> ApiResult<T> {
+    decode(fetch_json(&format!("{}{path}", base()), Method::POST, Some(body)).await?)
 }
 
 /// Rates the article with 1 to 5 points.
 pub async fn rate(slug: String, points: u8) -> ApiResult<RatingState> {
     // The body is one small integer: no JSON serializer needed.
     let body = format!(r#"{{"points":{points}}}"#);
-    decode(fetch_json(&Endpoint::Rating(slug).url(), Some(body)).await?)
+    decode(fetch_json(&Endpoint::Rating(slug).url(), Method::POST, Some(body)).await?)
 }
 
 /// Votes for `options` of poll `id`; answers with the new results.
 pub async fn vote(id: i64, options: Vec<i64>) -> ApiResult<PollResults> {
     let ids: Vec<String> = options.iter().map(i64::to_string).collect();
-    let body = format!(r#"{{"options":[{}]}}"#, ids.join(","));
-    let url = format!("{}/polls/{id}/vote", base());
-    decode(fetch_json(&url, Some(body)).await?)
+    post(
+        &format!("/polls/{id}/vote"),
+        format!(r#"{{"options":[{}]}}"#, ids.join(",")),
+    )
+    .await
 }
 
 /// Reports that the browser shows `path`; answers with the statistics.
 pub async fn visit(path: String) -> ApiResult<Stats> {
-    // The browser's JSON quotes the string, whatever characters it holds.
-    let quoted: String = js_sys::JSON::stringify(&JsValue::from_str(&path))
+    post("/visits", format!(r#"{{"path":{}}}"#, quote(&path))).await
+}
+
+/// `text` as a JSON string: the browser's JSON quotes whatever it holds.
+fn quote(text: &str) -> String {
+    js_sys::JSON::stringify(&JsValue::from_str(text))
         .map(String::from)
-        .unwrap_or_else(|_| "\"/\"".to_owned());
-    let body = format!(r#"{{"path":{quoted}}}"#);
-    decode(fetch_json(&format!("{}/visits", base()), Some(body)).await?)
+        .unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+thread_local! {
+    /// The signed-in member's anti-forgery token, sent with every write.
+    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps the session's token for later writes; returns the state.
+fn remember(state: SessionState) -> SessionState {
+    CSRF.with(|c| *c.borrow_mut() = state.csrf_token.clone());
+    state
+}
+
+/// Who is signed in (nobody when `member` is empty).
+pub async fn session() -> ApiResult<SessionState> {
+    get(Endpoint::Session).await.map(remember)
+}
+
+pub async fn sign_in(email: String, password: String) -> ApiResult<SessionState> {
+    let body = format!(
+        r#"{{"email":{},"password":{}}}"#,
+        quote(&email),
+        quote(&password)
+    );
+    post("/session", body).await.map(remember)
+}
+
+pub async fn register(name: String, email: String, password: String) -> ApiResult<Notice> {
+    let body = format!(
+        r#"{{"name":{},"email":{},"password":{}}}"#,
+        quote(&name),
+        quote(&email),
+        quote(&password)
+    );
+    post("/members", body).await
+}
+
+/// Tells the server the member is still there: the idle time starts again.
+pub async fn extend_session() -> ApiResult<SessionState> {
+    post("/session/extend", "{}".to_owned()).await.map(remember)
+}
+
+pub async fn sign_out() -> ApiResult<()> {
+    let url = format!("{}/session", base());
+    let result = fetch_json(&url, Method::DELETE, None).await.map(|_| ());
+    CSRF.with(|c| *c.borrow_mut() = None);
+    result
 }
 
 /// JSON into `T`; the wrong shape is [`FetchError::Invalid`].
@@ -289,7 +356,7 @@ pub fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
 /// go along, since ratings and votes are tied to the visitor's cookie, also when
 /// the backend is on another origin. The request is aborted when the calling
 /// reactive scope is cleaned up (the reader navigated away) or on timeout.
-async fn fetch_json(url: &str, body: Option<String>) -> ApiResult<JsValue> {
+async fn fetch_json(url: &str, method: Method, body: Option<String>) -> ApiResult<JsValue> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().and_then(|c| {
@@ -302,13 +369,19 @@ async fn fetch_json(url: &str, body: Option<String>) -> ApiResult<JsValue> {
     if let Some(c) = controller.clone() {
         on_cleanup(move || c.abort());
     }
-    let builder = RequestBuilder::new(url)
+    let write = method != Method::GET;
+    let mut builder = RequestBuilder::new(url)
+        .method(method)
         .header("Accept", "application/json")
         .credentials(RequestCredentials::Include)
         .abort_signal(signal.as_ref());
+    if write {
+        if let Some(token) = CSRF.with(|c| c.borrow().clone()) {
+            builder = builder.header("X-CSRF-Token", &token);
+        }
+    }
     let request = match body {
         Some(body) => builder
-            .method(Method::POST)
             .header("Content-Type", "application/json")
             .body(body),
         None => builder.build(),
@@ -327,11 +400,27 @@ async fn fetch_json(url: &str, body: Option<String>) -> ApiResult<JsValue> {
         Err(_) => return Err(FetchError::Network),
     };
     let (ok, status) = (response.ok(), response.status());
+    if status == 204 {
+        return Ok(JsValue::NULL);
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.parse::<u64>().ok());
+    if declared.is_some_and(|l| l > u64::from(MAX_ANSWER_BYTES)) {
+        return Err(FetchError::TooLarge);
+    }
+    // Read as text first, so an answer without a length is measured too.
     let raw = web_sys::Response::from(response);
-    let json = match raw.json() {
+    let text = match raw.text() {
         Ok(promise) => JsFuture::from(promise).await.ok(),
         Err(_) => None,
     };
+    let text = text.and_then(|t| t.dyn_into::<js_sys::JsString>().ok());
+    if text.as_ref().is_some_and(|t| t.length() > MAX_ANSWER_BYTES) {
+        return Err(FetchError::TooLarge);
+    }
+    let json = text.and_then(|t| js_sys::JSON::parse(&String::from(t)).ok());
     if !ok {
         // Keep the backend's own message when it sent an ApiError.
         let message = json

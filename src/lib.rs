@@ -12,19 +12,21 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use components::idle_dialog::IdleDialog;
 use components::route_focus::{RouteFocus, SkipLink};
 use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
 use pages::{
     ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, NotFound, PollsPage,
-    SearchPage,
+    RegisterPage, SearchPage, SignInPage,
 };
 
 /// The whole app: the site shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
     components::shell::provide_site();
+    components::member::provide_membership();
     view! {
         <Router>
             <VisitReporter/>
@@ -41,11 +43,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/van-ban") view=DocumentsPage/>
                         <Route path=path!("/van-ban/:slug") view=DocumentDetailPage/>
                         <Route path=path!("/tim-kiem") view=SearchPage/>
+                        <Route path=path!("/dang-nhap") view=SignInPage/>
+                        <Route path=path!("/dang-ky") view=RegisterPage/>
                     </Routes>
                 </main>
                 <Sidebar/>
             </div>
             <SiteFooter/>
+            <IdleDialog/>
         </Router>
     }
 }

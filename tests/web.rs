@@ -301,6 +301,7 @@ fn sample_poll(max_choices: u32, open: bool) -> ntm_types::Poll {
         ends_at: None,
         open,
         my_choices: None,
+        members_only: false,
     }
 }
 

@@ -2,6 +2,7 @@
 //! content when it arrives, a message with a retry button when it fails.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -42,7 +43,7 @@ pub fn Loaded(
 ) -> impl IntoView {
     let fallback = placeholder.clone();
     view! {
-        <Suspense fallback=move || fallback.run()>
+        <Suspense fallback=move || view! { {fallback.run()} <SlowNotice on_retry=move || resource.refetch()/> }>
             {move || {
                 let view = view.clone();
                 let on_missing = on_missing.clone();
@@ -51,7 +52,13 @@ pub fn Loaded(
                         Ok(shown) => shown,
                         Err(FetchError::NotFound(message)) => match &on_missing {
                             Some(missing) => missing.run(),
-                            None => view! { <NotFound message/> }.into_any(),
+                            // The answer may come from a proxy that is being
+                            // restarted, so a retry is still offered.
+                            None => view! {
+                                <NotFound message/>
+                                <RetryButton on_retry=move || resource.refetch()/>
+                            }
+                            .into_any(),
                         },
                         Err(error) => {
                             if let Some(t) = error_title {
@@ -76,9 +83,41 @@ pub fn ErrorMessage(error: FetchError, on_retry: impl Fn() + 'static) -> impl In
     view! {
         <div class="error-box" role="alert">
             <p>{error.to_string()}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>
-                "Thử lại"
-            </button>
+            <RetryButton on_retry/>
         </div>
+    }
+}
+
+#[component]
+fn RetryButton(on_retry: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="button" on:click=move |_| on_retry()>
+            "Thử lại"
+        </button>
+    }
+}
+
+/// After this long without an answer the reader is told, and offered a retry.
+const SLOW_AFTER: Duration = Duration::from_secs(5);
+
+/// Joins a placeholder once loading takes longer than [`SLOW_AFTER`]. The
+/// request goes on meanwhile (a slow line may still deliver); the button starts
+/// it again.
+#[component]
+pub fn SlowNotice(on_retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    if let Ok(timer) = set_timeout_with_handle(move || slow.set(true), SLOW_AFTER) {
+        // The placeholder goes when the data comes: the timer must not outlive it.
+        on_cleanup(move || timer.clear());
+    }
+    move || {
+        slow.get().then(|| {
+            view! {
+                <div class="slow-notice" role="status">
+                    <p>"Máy chủ đang phản hồi chậm, nội dung sẽ hiện ra khi tải xong."</p>
+                    <RetryButton on_retry=on_retry.clone()/>
+                </div>
+            }
+        })
     }
 }

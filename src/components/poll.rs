@@ -8,6 +8,7 @@ use ntm_types::datetime::format_date;
 use ntm_types::poll::percentages;
 use ntm_types::{Poll, PollResults};
 
+use super::member::use_membership;
 use crate::api::{self, Endpoint, FetchError};
 use crate::format::number;
 
@@ -26,8 +27,12 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
         options,
         open,
         my_choices,
+        members_only,
         ..
     } = poll;
+    let membership = use_membership();
+    // A members' poll asks a visitor to sign in instead of offering the vote.
+    let must_sign_in = move || members_only && !membership.signed_in();
     let selected = RwSignal::new(my_choices.clone().unwrap_or_default());
     let voted = RwSignal::new(my_choices.is_some());
     let results = RwSignal::new(None::<PollResults>);
@@ -130,8 +135,14 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    {move || must_sign_in().then(|| view! {
+                        <p class="poll-hint">
+                            "Cuộc thăm dò này chỉ dành cho thành viên. "
+                            <a href="/dang-nhap?tiep=/tham-do-y-kien">"Đăng nhập để bình chọn"</a>
+                        </p>
+                    })}
                     <div class="poll-actions">
-                        <button type="submit" class="button">"Bình chọn"</button>
+                        <button type="submit" class="button" disabled=must_sign_in>"Bình chọn"</button>
                         <button
                             type="button"
                             class="button button-secondary"

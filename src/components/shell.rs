@@ -9,29 +9,49 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use ntm_types::{MenuItem, SiteInfo};
 
+use super::loaded::{ErrorMessage, SlowNotice};
+use super::member::MemberMenu;
 use super::text_size::TextSize;
-use crate::api::{self, Endpoint};
+use crate::api::{self, ApiResult, Endpoint, JsonResource};
 use crate::meta::SITE_NAME;
 
-/// The site information, fetched once and shared by every part of the frame.
+/// The site information, fetched once and shared by every part of the frame,
+/// with the fetch itself for the parts that report a failure.
 #[derive(Clone, Copy)]
-pub struct Site(pub Signal<Option<SiteInfo>>);
+struct Site {
+    info: Memo<Option<ApiResult<SiteInfo>>>,
+    fetched: JsonResource,
+}
 
 /// Fetches the site information and shares it; call once, inside the router.
 pub fn provide_site() {
     let fetched = api::resource(|| Endpoint::Site);
-    let info = Memo::new(move |_| {
-        fetched
-            .get()
-            .and_then(|r| r.and_then(api::decode::<SiteInfo>).ok())
-    });
-    provide_context(Site(info.into()));
+    let info = Memo::new(move |_| fetched.get().map(|r| r.and_then(api::decode::<SiteInfo>)));
+    provide_context(Site { info, fetched });
 }
 
+/// The site information once loaded.
 pub fn use_site() -> Signal<Option<SiteInfo>> {
-    use_context::<Site>()
-        .map(|s| s.0)
-        .unwrap_or_else(|| Signal::derive(|| None))
+    match use_context::<Site>() {
+        Some(site) => Signal::derive(move || site.info.get().and_then(Result::ok)),
+        None => Signal::derive(|| None),
+    }
+}
+
+/// Why the site information failed to load, with a retry; nothing otherwise.
+/// Each part of the frame built from it (menu, songs, partners) shows one.
+#[component]
+pub fn SiteFailure() -> impl IntoView {
+    let site = use_context::<Site>();
+    move || {
+        let site = site?;
+        let retry = move || site.fetched.refetch();
+        match site.info.get() {
+            None => Some(view! { <SlowNotice on_retry=retry/> }.into_any()),
+            Some(Err(error)) => Some(view! { <ErrorMessage error on_retry=retry/> }.into_any()),
+            Some(Ok(_)) => None,
+        }
+    }
 }
 
 #[component]
@@ -47,11 +67,13 @@ pub fn SiteHeader() -> impl IntoView {
                     </span>
                 </a>
                 <div class="header-tools">
+                    <MemberMenu/>
                     <SearchBox/>
                     <TextSize/>
                 </div>
             </div>
             <MainMenu/>
+            <SiteFailure/>
         </header>
     }
 }

@@ -7,7 +7,7 @@ use ntm_types::{DocumentPage, Poll};
 use super::document_list::DocumentItems;
 use super::loaded::{render, Loaded, Render};
 use super::poll::PollWidget;
-use super::shell::use_site;
+use super::shell::{use_site, SiteFailure};
 use super::stats::StatsBlock;
 use crate::api::{self, DocumentSearch, Endpoint};
 
@@ -49,6 +49,7 @@ fn SongsBlock() -> impl IntoView {
     let site = use_site();
     view! {
         <Block id="block-songs" title="Hát về nông thôn mới">
+            <SiteFailure/>
             <ul class="songs">
                 {move || site.with(|s| s.as_ref().map(|s| s.songs.clone()).unwrap_or_default())
                     .into_iter()
@@ -72,6 +73,7 @@ fn PartnersBlock() -> impl IntoView {
     let site = use_site();
     view! {
         <Block id="block-partners" title="Liên kết">
+            <SiteFailure/>
             {move || site.get().map(|s| view! {
                 <ul class="partners">
                     {s.partners

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use ntm_types::{DailyVisits, Stats};
 
-use super::loaded::{render, ErrorMessage, Loaded};
+use super::loaded::{render, ErrorMessage, Loaded, SlowNotice};
 use super::sidebar::Block;
 use crate::api::{self, ApiResult, Endpoint, FetchError};
 use crate::format::number;
@@ -76,12 +76,17 @@ pub fn StatsBlock() -> impl IntoView {
     }
     Effect::new(move || shared.take(refresh.value().get()));
     // Only when there is nothing to show: old figures beat an error message.
+    let retry = move || {
+        refresh.dispatch(());
+    };
     let failure = move || {
-        figures
-            .with(Option::is_none)
-            .then(|| shared.error.get())
-            .flatten()
-            .map(|error| view! { <ErrorMessage error on_retry=move || { refresh.dispatch(()); }/> })
+        if figures.with(Option::is_some) {
+            return None;
+        }
+        Some(match shared.error.get() {
+            Some(error) => view! { <ErrorMessage error on_retry=retry/> }.into_any(),
+            None => view! { <SlowNotice on_retry=retry/> }.into_any(),
+        })
     };
 
     let show = move |pick: fn(&Stats) -> u64| {

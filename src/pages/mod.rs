@@ -7,7 +7,9 @@ mod documents;
 mod home;
 mod not_found;
 mod polls;
+mod register;
 mod search;
+mod sign_in;
 
 pub use article::ArticlePage;
 pub use category::CategoryPage;
@@ -16,7 +18,9 @@ pub use documents::DocumentsPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use polls::PollsPage;
+pub use register::RegisterPage;
 pub use search::SearchPage;
+pub use sign_in::SignInPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};

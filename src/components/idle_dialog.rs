@@ -1,0 +1,165 @@
+//! The idle-session dialog: a member who has not touched the page for the
+//! server's idle limit minus 60 seconds is asked whether to stay signed in,
+//! with a live countdown; at zero they are signed out and told so, and the
+//! page stays as it was.
+//!
+//! Activity is kept in the browser's storage, so all tabs of the site share it:
+//! reading in one tab keeps the others from asking.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::member::{sign_out_everywhere, use_membership};
+use crate::api::{self, FetchError};
+
+/// When the member last did something, in any tab (milliseconds since 1970).
+const ACTIVITY_KEY: &str = "ntm-hoat-dong";
+/// How long the dialog counts down before signing out.
+const WARNING_MS: f64 = 60_000.0;
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn last_activity() -> f64 {
+    storage()
+        .and_then(|s| s.get_item(ACTIVITY_KEY).ok().flatten())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+fn record_activity(at: f64) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(ACTIVITY_KEY, &at.to_string());
+    }
+}
+
+#[component]
+pub fn IdleDialog() -> impl IntoView {
+    let membership = use_membership();
+    let idle_ms = move || {
+        membership.state.with_untracked(|s| {
+            s.as_ref()
+                .map_or(0.0, |s| f64::from(s.idle_seconds) * 1000.0)
+        })
+    };
+    // Seconds left while the dialog is open.
+    let left = RwSignal::new(None::<u32>);
+    let last_extend = StoredValue::new(0.0);
+    let extend = Action::new_unsync(|_: &()| api::extend_session());
+    let sign_out = Action::new_unsync(|_: &()| sign_out_everywhere());
+
+    Effect::new(move || match extend.value().get() {
+        Some(Ok(state)) => membership.state.set(Some(state)),
+        Some(Err(FetchError::Status(401, message))) => {
+            membership.forget(message.as_deref().unwrap_or("Phiên đăng nhập đã hết hạn."));
+        }
+        _ => {}
+    });
+
+    // Any pointer, key, scroll or touch counts as activity (not while the
+    // dialog asks: then only its button does). The server hears of it now and
+    // then, so the session does not run out under a reader who is there.
+    let on_activity = move || {
+        if left.get_untracked().is_some() || !membership.signed_in() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if now - last_activity() > 1_000.0 {
+            record_activity(now);
+        }
+        if now - last_extend.get_value() > idle_ms() / 3.0 {
+            last_extend.set_value(now);
+            extend.dispatch(());
+        }
+    };
+    let listeners = [
+        window_event_listener(ev::pointerdown, move |_| on_activity()),
+        window_event_listener(ev::keydown, move |_| on_activity()),
+        window_event_listener(ev::scroll, move |_| on_activity()),
+        window_event_listener(ev::touchstart, move |_| on_activity()),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+
+    // A member who has just signed in starts with a clean slate.
+    Effect::new(move || {
+        if membership.signed_in() {
+            let now = js_sys::Date::now();
+            record_activity(now);
+            last_extend.set_value(now);
+        }
+    });
+
+    let stay = move || {
+        let now = js_sys::Date::now();
+        record_activity(now);
+        last_extend.set_value(now);
+        left.set(None);
+        extend.dispatch(());
+    };
+
+    let tick = move || {
+        if !membership.signed_in() {
+            left.set(None);
+            return;
+        }
+        let remaining = idle_ms() - (js_sys::Date::now() - last_activity());
+        if remaining <= 0.0 {
+            left.set(None);
+            membership.forget(
+                "Bạn đã được đăng xuất vì không sử dụng trang trong thời gian dài. \
+                 Nội dung đang đọc vẫn được giữ nguyên.",
+            );
+            sign_out.dispatch(());
+        } else if remaining <= WARNING_MS {
+            left.set(Some((remaining / 1000.0).ceil() as u32));
+        } else {
+            left.set(None);
+        }
+    };
+    if let Ok(timer) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+        on_cleanup(move || timer.clear());
+    }
+
+    // The native modal dialog: focus goes into it, the page behind is inert.
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move || {
+        let open = left.with(Option::is_some);
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="idle-dialog"
+            role="alertdialog"
+            aria-labelledby="idle-title"
+            aria-describedby="idle-text"
+            // Escape means the member is there: stay signed in.
+            on:cancel=move |e: ev::Event| {
+                e.prevent_default();
+                stay();
+            }
+        >
+            <h2 id="idle-title">"Phiên đăng nhập sắp hết hạn"</h2>
+            <p id="idle-text">
+                "Bạn đã không sử dụng Site, "
+                <button type="button" class="link-button" autofocus on:click=move |_| stay()>
+                    "Bấm vào đây để duy trì trạng thái đăng nhập"
+                </button>
+                ". Thời gian chờ: "
+                <span class="idle-countdown">{move || left.get().unwrap_or(0)}</span>
+                " giây"
+            </p>
+        </dialog>
+    }
+}

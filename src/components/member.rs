@@ -1,0 +1,115 @@
+//! The signed-in member: who it is, shared by every part of the page; the
+//! header's greeting or sign-in links; and agreement between tabs.
+
+use leptos::ev;
+use leptos::prelude::*;
+use ntm_types::SessionState;
+
+use crate::api;
+
+/// Written to the browser's storage whenever this tab signs in or out: other
+/// tabs get a `storage` event and ask the server who is signed in.
+const SESSION_CHANGED: &str = "ntm-phien";
+
+/// The session as the server last told it, and a notice for the member (why
+/// they were signed out).
+#[derive(Clone, Copy)]
+pub struct Membership {
+    pub state: RwSignal<Option<SessionState>>,
+    pub notice: RwSignal<String>,
+}
+
+impl Membership {
+    pub fn signed_in(&self) -> bool {
+        self.state
+            .with(|s| s.as_ref().is_some_and(|s| s.member.is_some()))
+    }
+
+    /// Forgets the member here (the server has already, or is about to).
+    pub fn forget(&self, notice: &str) {
+        self.state.update(|s| {
+            if let Some(s) = s {
+                s.member = None;
+                s.csrf_token = None;
+            }
+        });
+        self.notice.set(notice.to_owned());
+    }
+}
+
+/// Asks the server who is signed in, and again whenever another tab signs in
+/// or out; call once, inside the router.
+pub fn provide_membership() {
+    let membership = Membership {
+        state: RwSignal::new(None),
+        notice: RwSignal::new(String::new()),
+    };
+    let load = Action::new_unsync(|_: &()| api::session());
+    load.dispatch(());
+    Effect::new(move || {
+        if let Some(Ok(state)) = load.value().get() {
+            membership.state.set(Some(state));
+        }
+    });
+    let listener = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() == Some(SESSION_CHANGED) {
+            load.dispatch(());
+        }
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(membership);
+}
+
+/// The shared membership; a signed-out one where none is provided (a
+/// component mounted on its own, in tests).
+pub fn use_membership() -> Membership {
+    use_context::<Membership>().unwrap_or_else(|| Membership {
+        state: RwSignal::new(None),
+        notice: RwSignal::new(String::new()),
+    })
+}
+
+/// Tells the other tabs that this one signed in or out.
+pub fn announce_change() {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(SESSION_CHANGED, &js_sys::Date::now().to_string());
+    }
+}
+
+/// Signs out on the server, then tells the other tabs (after, so that when
+/// they ask the server it already knows).
+pub async fn sign_out_everywhere() {
+    let _ = api::sign_out().await;
+    announce_change();
+}
+
+/// The header's part: the member's name and a sign-out button, or the links
+/// to sign in and to register.
+#[component]
+pub fn MemberMenu() -> impl IntoView {
+    let membership = use_membership();
+    let sign_out = Action::new_unsync(|_: &()| sign_out_everywhere());
+    let on_sign_out = move |_| {
+        membership.forget("Bạn đã đăng xuất.");
+        sign_out.dispatch(());
+    };
+    view! {
+        <div class="member-menu">
+            {move || match membership.state.get().and_then(|s| s.member) {
+                Some(member) => view! {
+                    <span class="member-name">"Xin chào, " <strong>{member.name}</strong></span>
+                    <button type="button" class="button button-secondary" on:click=on_sign_out>
+                        "Đăng xuất"
+                    </button>
+                }
+                    .into_any(),
+                None => view! {
+                    <a href="/dang-nhap">"Đăng nhập"</a>
+                    <a href="/dang-ky">"Đăng ký"</a>
+                }
+                    .into_any(),
+            }}
+            <p class="member-notice" role="alert">{move || membership.notice.get()}</p>
+        </div>
+    }
+}
