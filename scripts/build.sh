@@ -16,8 +16,14 @@ echo "[build] trunk build --release"
 cargo fetch --locked --quiet
 trunk build --release --offline
 
+# The service worker learns this release's files and version (see public/sw.js).
+shell=$(cd dist && ls -1 *.wasm *.js *.css | grep -v '^sw\.js$' | sed "s|^|'/|; s|$|'|" | paste -sd, -)
+version=$(printf '%s' "$shell" | sha256sum | cut -c1-16)
+sed -i "s|__VERSION__|$version|; s|/\*__SHELL__\*/|, $shell|" dist/sw.js
+
 for f in dist/*.wasm dist/*.js dist/*.css; do
   [ -f "$f" ] || continue
+  [ "$f" = dist/sw.js ] && continue
   brotli -f -k -q 11 "$f"
   gzip -f -k -9 "$f"
 done

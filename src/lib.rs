@@ -13,6 +13,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::idle_dialog::IdleDialog;
+use components::offline::OfflineNotice;
+use components::prefetch::LinkPrefetch;
 use components::route_focus::{RouteFocus, SkipLink};
 use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
@@ -30,9 +32,11 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <VisitReporter/>
+            <LinkPrefetch/>
             <RouteFocus/>
             <SkipLink/>
             <SiteHeader/>
+            <OfflineNotice/>
             <div class="layout">
                 <main id="noi-dung" class="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound/> }>
@@ -60,4 +64,5 @@ pub fn start() {
     sanitize::install_default_policy();
     components::text_size::restore();
     leptos::mount::mount_to_body(App);
+    components::offline::register_service_worker();
 }

@@ -42,7 +42,7 @@ pub fn sanitize(html: &str) -> DocumentFragment {
 }
 
 thread_local! {
-    static POLICY: Option<JsValue> = create_policy("ntm-html", pass_through);
+    static POLICY: Option<JsValue> = create_policy("ntm-html", pass_through, None);
 }
 
 fn pass_through(html: String) -> Result<String, JsValue> {
@@ -74,10 +74,21 @@ fn refuse_script(html: String) -> Result<String, JsValue> {
     }
 }
 
+/// The one script URL the app hands the browser: its service worker.
+fn service_worker_only(url: String) -> Result<String, JsValue> {
+    if url.starts_with("/sw.js?") {
+        Ok(url)
+    } else {
+        Err(JsValue::from_str(
+            "Trusted Types: script URL refused by the default policy",
+        ))
+    }
+}
+
 /// Installs the default Trusted Types policy; call once, before anything renders.
 pub fn install_default_policy() {
     // Kept alive by the browser for the life of the page.
-    let _ = create_policy("default", refuse_script);
+    let _ = create_policy("default", refuse_script, Some(service_worker_only));
 }
 
 /// The page requires Trusted Types (see the backend's Content-Security-Policy):
@@ -87,6 +98,7 @@ pub fn install_default_policy() {
 fn create_policy(
     name: &str,
     create_html: fn(String) -> Result<String, JsValue>,
+    create_script_url: Option<fn(String) -> Result<String, JsValue>>,
 ) -> Option<JsValue> {
     let tt = Reflect::get(&window(), &"trustedTypes".into())
         .ok()
@@ -95,11 +107,19 @@ fn create_policy(
         .ok()?
         .dyn_into()
         .ok()?;
-    let callback = Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(create_html);
     let options = Object::new();
-    Reflect::set(&options, &"createHTML".into(), callback.as_ref()).ok()?;
-    // Lives as long as the page, like the policy.
-    callback.forget();
+    let hooks = [
+        ("createHTML", Some(create_html)),
+        ("createScriptURL", create_script_url),
+    ];
+    for (hook, f) in hooks {
+        if let Some(f) = f {
+            let callback = Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(f);
+            Reflect::set(&options, &hook.into(), callback.as_ref()).ok()?;
+            // Lives as long as the page, like the policy.
+            callback.forget();
+        }
+    }
     create.call2(&tt, &name.into(), &options).ok()
 }
 

@@ -65,6 +65,23 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         );
         html = html.replace(API_BASE_META, &tag);
     }
+    // The first view's data, asked for while the wasm downloads.
+    let base = site
+        .api_base
+        .as_deref()
+        .unwrap_or("/api")
+        .trim_end_matches('/');
+    let links: String = first_data(req.uri().path(), req.uri().query())
+        .into_iter()
+        .map(|path| {
+            format!(
+                r#"<link rel="preload" as="fetch" crossorigin="use-credentials" href="{}{}">"#,
+                escape_attr(base),
+                escape_attr(&path)
+            )
+        })
+        .collect();
+    html = html.replacen("</head>", &format!("{links}</head>"), 1);
     // The page hands out the visitor cookie, before any API request is made.
     let policy = crate::security::page_policy(
         &html,
@@ -86,13 +103,49 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     res
 }
 
+/// The API paths the front end asks for first on `path`, written exactly as it
+/// writes them (src/api.rs, `Endpoint::url`) so the browser's preload answers
+/// its fetch. Only plain slugs: anything else is left to the front end.
+pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
+    let mut paths = vec!["/site".to_owned()];
+    if query.is_some_and(|q| !q.is_empty()) {
+        return paths;
+    }
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let path = path.strip_suffix('/').unwrap_or(path);
+    let mut parts = path.trim_start_matches('/').split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(""), None, _) => paths.push("/articles?page=1".to_owned()),
+        (Some("tin-tuc"), Some(slug), None) if plain(slug) => {
+            paths.push(format!("/articles/{slug}"));
+        }
+        (Some("chuyen-muc"), Some(slug), None) if plain(slug) => {
+            paths.push(format!("/articles?page=1&category={slug}"));
+        }
+        (Some("van-ban"), Some(slug), None) if plain(slug) => {
+            paths.push(format!("/documents/{slug}"));
+        }
+        _ => {}
+    }
+    paths
+}
+
 /// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/van-ban`, `/tim-kiem`,
 /// `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`, `/van-ban/{slug}`.
 pub fn is_client_route(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
     if matches!(
         path,
-        "" | "/index.html" | "/tham-do-y-kien" | "/van-ban" | "/tim-kiem"
+        "" | "/index.html"
+            | "/tham-do-y-kien"
+            | "/van-ban"
+            | "/tim-kiem"
+            | "/dang-nhap"
+            | "/dang-ky"
     ) {
         return true;
     }
@@ -123,8 +176,12 @@ pub fn is_hashed_asset(path: &str) -> bool {
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
-    let policy = if is_hashed_asset(req.uri().path()) {
+    let path = req.uri().path();
+    let policy = if is_hashed_asset(path) {
         IMMUTABLE
+    } else if path == "/sw.js" {
+        // A new release must reach the service worker at once.
+        REVALIDATE
     } else {
         ONE_DAY
     };
@@ -152,6 +209,27 @@ mod tests {
         assert!(!is_hashed_asset("/anh/mien-dong-binh-lieu.jpg"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/ntm-web-0123456789abcdeX.js"));
+    }
+
+    #[test]
+    fn first_data_matches_the_front_ends_urls() {
+        assert_eq!(first_data("/", None), ["/site", "/articles?page=1"]);
+        assert_eq!(
+            first_data("/tin-tuc/thuc-day-ocop", None),
+            ["/site", "/articles/thuc-day-ocop"]
+        );
+        assert_eq!(
+            first_data("/chuyen-muc/chuong-trinh-ocop", None),
+            ["/site", "/articles?page=1&category=chuong-trinh-ocop"]
+        );
+        assert_eq!(
+            first_data("/van-ban/6748-ubnd-nl5", None)[1],
+            "/documents/6748-ubnd-nl5"
+        );
+        // A page number, odd characters or an unknown page: only the frame.
+        assert_eq!(first_data("/", Some("trang=2")), ["/site"]);
+        assert_eq!(first_data("/tin-tuc/%3Cx%3E", None), ["/site"]);
+        assert_eq!(first_data("/tim-kiem", None), ["/site"]);
     }
 
     #[test]

@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// What makes the first view and later moves fast: the backend names the first
+// view's data in index.html (preload), answers are kept in memory for back and
+// forward, and an article is fetched when its link is pointed at.
+
+function apiRequests(page: Page) {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) seen.push(`${r.method()} ${url.pathname}${url.search}`);
+  });
+  return seen;
+}
+
+test('the first view’s data is preloaded and fetched once', async ({ page }) => {
+  const seen = apiRequests(page);
+  const slug = 'thuc-day-chuong-trinh-ocop-o-binh-lieu';
+  const response = await page.goto(`/tin-tuc/${slug}`);
+  const html = await response!.text();
+  expect(html).toContain(`<link rel="preload" as="fetch" crossorigin="use-credentials" href="/api/articles/${slug}">`);
+  expect(html).toContain('href="/api/site"');
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // The preload answered the app's own request: one request each.
+  expect(seen.filter((s) => s === `GET /api/articles/${slug}`)).toHaveLength(1);
+  expect(seen.filter((s) => s === 'GET /api/site')).toHaveLength(1);
+});
+
+test('back and forward show kept answers without asking again', async ({ page }) => {
+  await page.goto('/');
+  const first = page.locator('.news-title a').first();
+  await expect(first).toBeVisible();
+  const seen = apiRequests(page);
+  await first.click();
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('.news-title a').first()).toBeVisible();
+  await page.goForward();
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  const lists = seen.filter((s) => s.startsWith('GET /api/articles?'));
+  const articles = seen.filter((s) => /^GET \/api\/articles\/[^/?]+$/.test(s));
+  expect(lists, seen.join('\n')).toHaveLength(0);
+  expect(articles, seen.join('\n')).toHaveLength(1);
+});
+
+test('pointing at a link fetches the article before the click', async ({ page }) => {
+  await page.goto('/');
+  const link = page.locator('.news-title a').nth(1);
+  await expect(link).toBeVisible();
+  const slug = (await link.getAttribute('href'))!.replace('/tin-tuc/', '');
+  const seen = apiRequests(page);
+  const fetched = page.waitForResponse((r) => r.url().endsWith(`/api/articles/${slug}`));
+  await link.hover();
+  await fetched;
+  await link.click();
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  expect(seen.filter((s) => s === `GET /api/articles/${slug}`)).toHaveLength(1);
+});
