@@ -37,7 +37,7 @@ trap cleanup EXIT
 # High per-IP caps: every request comes from 127.0.0.1, and the caps are not
 # what is measured here.
 target/server/ntm-server --listen 127.0.0.1:0 --database "$TMP/load.sqlite3" \
-  --ratings-per-ip 100000000 --votes-per-ip 100000000 \
+  --ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000 \
   >"$TMP/server.out" 2>"$TMP/server.err" &
 server_pid=$!
 # The first start seeds the database, then prints "Listening on http://127.0.0.1:PORT/".

@@ -43,6 +43,11 @@ pub struct Limits {
     pub failed_sign_ins_per_email: u32,
     /// Registrations one IP address may send in an hour.
     pub registrations_per_ip_per_hour: u32,
+    /// New visitor ids one IP address may bring in an hour: every visit
+    /// without a known cookie is a new visitor, so this caps stuffing the
+    /// counts by dropping cookies. Generous for a school or a village behind
+    /// one address.
+    pub new_visitors_per_ip_per_hour: u32,
 }
 
 impl Default for Limits {
@@ -55,6 +60,7 @@ impl Default for Limits {
             failed_sign_ins_per_ip: 10,
             failed_sign_ins_per_email: 5,
             registrations_per_ip_per_hour: 20,
+            new_visitors_per_ip_per_hour: 500,
         }
     }
 }

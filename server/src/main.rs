@@ -32,6 +32,9 @@ struct Args {
     /// Votes one IP address may cast in one poll in 24 hours.
     #[arg(long, env = "NTM_VOTES_PER_IP", default_value_t = Limits::default().votes_per_ip_per_day)]
     votes_per_ip: u32,
+    /// New visitor ids (visits without a known cookie) one IP address may bring in an hour.
+    #[arg(long, env = "NTM_NEW_VISITORS_PER_IP", default_value_t = Limits::default().new_visitors_per_ip_per_hour)]
+    new_visitors_per_ip: u32,
     /// Take client addresses from X-Forwarded-For: only behind a reverse proxy that sets it.
     #[arg(long, env = "NTM_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
@@ -96,6 +99,7 @@ async fn main() {
                 failed_sign_ins_per_ip: args.failed_sign_ins_per_ip,
                 failed_sign_ins_per_email: args.failed_sign_ins_per_email,
                 registrations_per_ip_per_hour: args.registrations_per_ip,
+                new_visitors_per_ip_per_hour: args.new_visitors_per_ip,
             },
             clock: None,
         },

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use common::*;
-use ntm_server::{app, Options};
+use ntm_server::{app, Limits, Options};
 use ntm_types::datetime::timestamp_vn;
 use ntm_types::{DailyVisits, Stats};
 
@@ -22,16 +22,32 @@ struct Site {
 
 impl Site {
     fn at(start: i64) -> Site {
+        Site::with_limits(start, Limits::default())
+    }
+
+    fn with_limits(start: i64, limits: Limits) -> Site {
         let clock = Arc::new(AtomicI64::new(start));
         let c = clock.clone();
         let app = app(
             small_db(0),
             Options {
                 clock: Some(Arc::new(move || c.load(Ordering::SeqCst))),
+                limits,
                 ..Default::default()
             },
         );
         Site { app, clock }
+    }
+
+    async fn try_visit(&self, who: u32) -> Answer {
+        send(
+            &self.app,
+            "POST",
+            "/api/visits",
+            &[("cookie", &visitor(who)), ("user-agent", PHONE)],
+            r#"{"path":"/"}"#,
+        )
+        .await
     }
 
     fn advance_minutes(&self, m: i64) {
@@ -58,6 +74,38 @@ impl Site {
     async fn stats(&self) -> Stats {
         serde_json::from_slice(&get(&self.app, "/api/stats").await.body).unwrap()
     }
+}
+
+#[tokio::test]
+async fn new_visitors_from_one_address_are_capped_per_hour() {
+    let site = Site::with_limits(
+        timestamp_vn(2024, 5, 10, 9, 0),
+        Limits {
+            new_visitors_per_ip_per_hour: 3,
+            ..Default::default()
+        },
+    );
+    for who in 1..=3 {
+        assert_eq!(site.try_visit(who).await.status, StatusCode::OK);
+    }
+    let refused = site.try_visit(4).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.json()["code"], "too_many_visitors");
+    assert_eq!(
+        site.stats().await.today,
+        3,
+        "the refused visit is not counted"
+    );
+    // Known visitors go on being counted; a new one is let in an hour later.
+    site.advance_minutes(31);
+    assert_eq!(site.try_visit(1).await.status, StatusCode::OK);
+    assert_eq!(
+        site.try_visit(5).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    site.advance_minutes(30);
+    assert_eq!(site.try_visit(5).await.status, StatusCode::OK);
+    assert_eq!(site.stats().await.today, 5);
 }
 
 #[tokio::test]

@@ -66,7 +66,8 @@ type WorkerFixtures = { backend: Backend };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   backend: [async ({}, use) => {
-    const backend = await startBackend();
+    // Every test's fresh browser is a new visitor from 127.0.0.1: lift that cap.
+    const backend = await startBackend(['--new-visitors-per-ip', '1000000']);
     await use(backend);
     await backend.stop();
   }, { scope: 'worker' }],

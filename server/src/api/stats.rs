@@ -9,9 +9,10 @@ use ntm_types::{ApiError, DailyVisits, Stats, VisitRequest};
 use serde::Deserialize;
 
 use super::params::{query_refusal, NoQuery};
+use crate::db::members::{attempts, record_attempt, Attempt};
 use crate::db::stats;
 use crate::error::AppError;
-use crate::visitor::AssignedVisitor;
+use crate::visitor::{AssignedVisitor, ClientIp};
 use crate::AppState;
 
 /// Largest body `POST /visits` accepts.
@@ -37,11 +38,13 @@ pub async fn get_stats(State(state): State<AppState>, _: NoQuery) -> Result<Json
     responses(
         (status = 200, description = "Counted; the current figures", body = Stats),
         (status = 400, description = "A malformed body, or a query parameter", body = ApiError),
-        (status = 413, description = "A body over 1 KiB", body = ApiError)))]
+        (status = 413, description = "A body over 1 KiB", body = ApiError),
+        (status = 429, description = "Too many new visitors from one address in an hour", body = ApiError)))]
 pub async fn post_visit(
     State(state): State<AppState>,
     _: NoQuery,
     Extension(AssignedVisitor(visitor)): Extension<AssignedVisitor>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Stats>, AppError> {
@@ -68,9 +71,20 @@ pub async fn post_visit(
         .and_then(|v| v.to_str().ok())
         .is_some_and(stats::is_bot);
     let now = (state.clock)();
+    let cap = state.limits.new_visitors_per_ip_per_hour;
     let figures = state
         .db
         .call(move |c| {
+            if !stats::known_visitor(c, &visitor)? {
+                if attempts(c, Attempt::NewVisitor, &ip, now, 3600)? >= cap {
+                    return Err(AppError::new(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "too_many_visitors",
+                        "Có quá nhiều lượt truy cập mới từ cùng một địa chỉ. Vui lòng thử lại sau.",
+                    ));
+                }
+                record_attempt(c, Attempt::NewVisitor, &ip, now)?;
+            }
             stats::record_visit(c, &visitor, bot, now)?;
             Ok(stats::stats(c, now)?)
         })

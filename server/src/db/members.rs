@@ -148,6 +148,8 @@ pub enum Attempt {
     SignInToEmail,
     /// A registration, by IP address.
     Registration,
+    /// A visit from a visitor id not seen before, by IP address.
+    NewVisitor,
 }
 
 impl Attempt {
@@ -156,6 +158,7 @@ impl Attempt {
             Attempt::SignInFromIp => "sign_in_ip",
             Attempt::SignInToEmail => "sign_in_email",
             Attempt::Registration => "register_ip",
+            Attempt::NewVisitor => "new_visitor_ip",
         }
     }
 }

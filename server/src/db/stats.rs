@@ -27,6 +27,15 @@ pub fn is_bot(user_agent: &str) -> bool {
 
 /// Notes that `visitor` shows a page now; counts a hit when the browser has
 /// not been counted in the last 30 minutes. Bots are seen but never counted.
+/// Whether `visitor` has been seen before.
+pub fn known_visitor(conn: &Connection, visitor: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM visitors WHERE visitor = ?1)",
+        [visitor],
+        |r| r.get(0),
+    )
+}
+
 pub fn record_visit(
     conn: &mut Connection,
     visitor: &str,
