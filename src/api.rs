@@ -361,10 +361,21 @@ type JsonFuture = Pin<Box<dyn Future<Output = ApiResult<JsValue>>>>;
 /// signals `endpoint` reads change. Every resource of the app has this one
 /// concrete type, so the reactive machinery behind it is compiled once rather
 /// than once per data type: the wasm stays smaller.
+///
+/// Fetching the same URL again is a retry (the reader pressed "Thử lại"): it
+/// goes to the network, since the kept answer may be what failed to show.
 pub fn resource(endpoint: impl Fn() -> Endpoint + 'static) -> JsonResource {
+    let last_url = std::cell::Cell::new(String::new());
     let fetch: Box<dyn Fn() -> JsonFuture> = Box::new(move || {
         let endpoint = endpoint();
-        Box::pin(async move { fetch_endpoint(&endpoint).await })
+        let url = endpoint.url();
+        let retry = last_url.replace(url.clone()) == url;
+        Box::pin(async move {
+            match (retry, endpoint.shared()) {
+                (true, true) => fetch_kept(url).await,
+                _ => fetch_endpoint(&endpoint).await,
+            }
+        })
     });
     LocalResource::new(fetch)
 }
@@ -478,7 +489,16 @@ async fn fetch_json(url: &str, method: Method, body: Option<String>) -> ApiResul
         on_cleanup(move || c.abort());
     }
     let write = method != Method::GET;
-    let mut builder = RequestBuilder::new(url)
+    // gloo-net appends "&" to a URL that already has a query, which would make
+    // the request miss the page's preload of it: the query goes in as pairs.
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let pairs = query.split('&').filter_map(|pair| {
+        let (name, value) = pair.split_once('=')?;
+        let value = js_sys::decode_uri_component(value).ok()?;
+        Some((name, String::from(value)))
+    });
+    let mut builder = RequestBuilder::new(path)
+        .query(pairs)
         .method(method)
         .header("Accept", "application/json")
         .credentials(RequestCredentials::Include)

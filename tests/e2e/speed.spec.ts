@@ -26,6 +26,12 @@ test('the first view’s data is preloaded and fetched once', async ({ page }) =
   // The preload answered the app's own request: one request each.
   expect(seen.filter((s) => s === `GET /api/articles/${slug}`)).toHaveLength(1);
   expect(seen.filter((s) => s === 'GET /api/site')).toHaveLength(1);
+
+  // The home page's list too.
+  const home = apiRequests(page);
+  await page.goto('/');
+  await expect(page.locator('.news-title a').first()).toBeVisible();
+  expect(home.filter((s) => s.startsWith('GET /api/articles?')), home.join('\n')).toEqual(['GET /api/articles?page=1']);
 });
 
 test('back and forward show kept answers without asking again', async ({ page }) => {
