@@ -12,8 +12,8 @@ use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::member::{sign_out_everywhere, use_membership};
-use crate::api::{self, FetchError};
+use super::member::use_membership;
+use crate::api::{self, Answer, Call, FetchError};
 
 /// When the member last did something, in any tab (milliseconds since 1970).
 const ACTIVITY_KEY: &str = "ntm-hoat-dong";
@@ -27,14 +27,24 @@ fn storage() -> Option<web_sys::Storage> {
 fn last_activity() -> f64 {
     storage()
         .and_then(|s| s.get_item(ACTIVITY_KEY).ok().flatten())
-        .and_then(|v| v.parse().ok())
+        // The browser's own number parsing: no float parser in the wasm.
+        .map(|v| js_sys::Number::parse_float(&v))
+        .filter(|v| v.is_finite())
         .unwrap_or(0.0)
 }
 
 fn record_activity(at: f64) {
     if let Some(s) = storage() {
-        let _ = s.set_item(ACTIVITY_KEY, &at.to_string());
+        let _ = s.set_item(ACTIVITY_KEY, &number_text(at));
     }
+}
+
+/// `n` as JavaScript writes it, by the browser: no float formatting in the wasm.
+pub(crate) fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 #[component]
@@ -49,10 +59,10 @@ pub fn IdleDialog() -> impl IntoView {
     // Seconds left while the dialog is open.
     let left = RwSignal::new(None::<u32>);
     let last_extend = StoredValue::new(0.0);
-    let extend = Action::new_unsync(|_: &()| api::extend_session());
-    let sign_out = Action::new_unsync(|_: &()| sign_out_everywhere());
+    let extend = api::action();
+    let sign_out = api::action();
 
-    Effect::new(move || match extend.value().get() {
+    Effect::new(move || match api::last(extend, Answer::session) {
         Some(Ok(state)) => membership.state.set(Some(state)),
         Some(Err(FetchError::Status(401, message))) => {
             membership.forget(message.as_deref().unwrap_or("Phiên đăng nhập đã hết hạn."));
@@ -73,7 +83,7 @@ pub fn IdleDialog() -> impl IntoView {
         }
         if now - last_extend.get_value() > idle_ms() / 3.0 {
             last_extend.set_value(now);
-            extend.dispatch(());
+            extend.dispatch(Call::ExtendSession);
         }
     };
     let listeners = [
@@ -98,7 +108,7 @@ pub fn IdleDialog() -> impl IntoView {
         record_activity(now);
         last_extend.set_value(now);
         left.set(None);
-        extend.dispatch(());
+        extend.dispatch(Call::ExtendSession);
     };
 
     let tick = move || {
@@ -113,7 +123,7 @@ pub fn IdleDialog() -> impl IntoView {
                 "Bạn đã được đăng xuất vì không sử dụng trang trong thời gian dài. \
                  Nội dung đang đọc vẫn được giữ nguyên.",
             );
-            sign_out.dispatch(());
+            sign_out.dispatch(Call::SignOut);
         } else if remaining <= WARNING_MS {
             left.set(Some((remaining / 1000.0).ceil() as u32));
         } else {

@@ -43,7 +43,7 @@ pub fn Loaded(
 ) -> impl IntoView {
     let fallback = placeholder.clone();
     view! {
-        <Suspense fallback=move || view! { {fallback.run()} <SlowNotice on_retry=move || resource.refetch()/> }>
+        <Suspense fallback=move || view! { {fallback.run()} <SlowNotice on_retry=move |()| resource.refetch()/> }>
             {move || {
                 let view = view.clone();
                 let on_missing = on_missing.clone();
@@ -56,7 +56,7 @@ pub fn Loaded(
                             // restarted, so a retry is still offered.
                             None => view! {
                                 <NotFound message/>
-                                <RetryButton on_retry=move || resource.refetch()/>
+                                <RetryButton on_retry=move |()| resource.refetch()/>
                             }
                             .into_any(),
                         },
@@ -66,7 +66,7 @@ pub fn Loaded(
                             }
                             view! {
                                 {error_title.map(|t| view! { <h1 class="page-title">{t}</h1> })}
-                                <ErrorMessage error on_retry=move || resource.refetch()/>
+                                <ErrorMessage error on_retry=move |()| resource.refetch()/>
                             }
                                 .into_any()
                         }
@@ -78,8 +78,10 @@ pub fn Loaded(
 }
 
 /// A failed request: what went wrong, in Vietnamese, and a way to try again.
+/// The retry is a [`Callback`], not a generic closure: these components are
+/// compiled once, not once per caller.
 #[component]
-pub fn ErrorMessage(error: FetchError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub fn ErrorMessage(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
             <p>{error.to_string()}</p>
@@ -89,9 +91,9 @@ pub fn ErrorMessage(error: FetchError, on_retry: impl Fn() + 'static) -> impl In
 }
 
 #[component]
-fn RetryButton(on_retry: impl Fn() + 'static) -> impl IntoView {
+fn RetryButton(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
-        <button type="button" class="button" on:click=move |_| on_retry()>
+        <button type="button" class="button" on:click=move |_| on_retry.run(())>
             "Thử lại"
         </button>
     }
@@ -104,7 +106,7 @@ const SLOW_AFTER: Duration = Duration::from_secs(5);
 /// request goes on meanwhile (a slow line may still deliver); the button starts
 /// it again.
 #[component]
-pub fn SlowNotice(on_retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+pub fn SlowNotice(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let slow = RwSignal::new(false);
     if let Ok(timer) = set_timeout_with_handle(move || slow.set(true), SLOW_AFTER) {
         // The placeholder goes when the data comes: the timer must not outlive it.
@@ -115,7 +117,7 @@ pub fn SlowNotice(on_retry: impl Fn() + Clone + Send + Sync + 'static) -> impl I
             view! {
                 <div class="slow-notice" role="status">
                     <p>"Máy chủ đang phản hồi chậm, nội dung sẽ hiện ra khi tải xong."</p>
-                    <RetryButton on_retry=on_retry.clone()/>
+                    <RetryButton on_retry/>
                 </div>
             }
         })

@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use ntm_types::SessionState;
 
-use crate::api;
+use crate::api::{self, Answer, Call};
 
 /// Written to the browser's storage whenever this tab signs in or out: other
 /// tabs get a `storage` event and ask the server who is signed in.
@@ -44,16 +44,16 @@ pub fn provide_membership() {
         state: RwSignal::new(None),
         notice: RwSignal::new(String::new()),
     };
-    let load = Action::new_unsync(|_: &()| api::session());
-    load.dispatch(());
+    let load = api::action();
+    load.dispatch(Call::Session);
     Effect::new(move || {
-        if let Some(Ok(state)) = load.value().get() {
+        if let Some(Ok(state)) = api::last(load, Answer::session) {
             membership.state.set(Some(state));
         }
     });
     let listener = window_event_listener(ev::storage, move |e| {
         if e.key().as_deref() == Some(SESSION_CHANGED) {
-            load.dispatch(());
+            load.dispatch(Call::Session);
         }
     });
     on_cleanup(move || listener.remove());
@@ -72,7 +72,10 @@ pub fn use_membership() -> Membership {
 /// Tells the other tabs that this one signed in or out.
 pub fn announce_change() {
     if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item(SESSION_CHANGED, &js_sys::Date::now().to_string());
+        let _ = storage.set_item(
+            SESSION_CHANGED,
+            &super::idle_dialog::number_text(js_sys::Date::now()),
+        );
     }
 }
 
@@ -88,10 +91,10 @@ pub async fn sign_out_everywhere() {
 #[component]
 pub fn MemberMenu() -> impl IntoView {
     let membership = use_membership();
-    let sign_out = Action::new_unsync(|_: &()| sign_out_everywhere());
+    let sign_out = api::action();
     let on_sign_out = move |_| {
         membership.forget("Bạn đã đăng xuất.");
-        sign_out.dispatch(());
+        sign_out.dispatch(Call::SignOut);
     };
     view! {
         <div class="member-menu">

@@ -9,7 +9,7 @@ use ntm_types::poll::percentages;
 use ntm_types::{Poll, PollResults};
 
 use super::member::use_membership;
-use crate::api::{self, Endpoint, FetchError};
+use crate::api::{self, Answer, Call, FetchError};
 use crate::format::number;
 
 fn next_instance() -> u32 {
@@ -39,17 +39,19 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
     let showing_results = RwSignal::new(!open || my_choices.is_some());
     let message = RwSignal::new(String::new());
 
-    let load_results = Action::new_unsync(move |_: &()| api::get(Endpoint::PollResults(id)));
-    let send_vote = Action::new_unsync(move |choices: &Vec<i64>| api::vote(id, choices.clone()));
+    let load_results = api::action();
+    let send_vote = api::action();
     if showing_results.get_untracked() {
-        load_results.dispatch(());
+        load_results.dispatch(Call::PollResults(id));
     }
-    Effect::new(move || match load_results.value().get() {
-        Some(Ok(r)) => results.set(Some(r)),
-        Some(Err(e)) => message.set(e.to_string()),
-        None => {}
-    });
-    Effect::new(move || match send_vote.value().get() {
+    Effect::new(
+        move || match api::last(load_results, Answer::poll_results) {
+            Some(Ok(r)) => results.set(Some(r)),
+            Some(Err(e)) => message.set(e.to_string()),
+            None => {}
+        },
+    );
+    Effect::new(move || match api::last(send_vote, Answer::poll_results) {
         Some(Ok(r)) => {
             results.set(Some(r));
             voted.set(true);
@@ -62,7 +64,7 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
             if matches!(e, FetchError::Status(409, _)) {
                 voted.set(true);
                 showing_results.set(true);
-                load_results.dispatch(());
+                load_results.dispatch(Call::PollResults(id));
             }
         }
         None => {}
@@ -89,7 +91,7 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
                         message.set("Vui lòng chọn ít nhất một phương án.".to_owned());
                     } else {
                         message.set("Đang gửi bình chọn…".to_owned());
-                        send_vote.dispatch(choices);
+                        send_vote.dispatch(Call::Vote(id, choices));
                     }
                 }
             >
@@ -148,7 +150,7 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
                             class="button button-secondary"
                             on:click=move |_| {
                                 showing_results.set(true);
-                                load_results.dispatch(());
+                                load_results.dispatch(Call::PollResults(id));
                             }
                         >
                             "Xem kết quả"

@@ -45,7 +45,7 @@ pub fn SiteFailure() -> impl IntoView {
     let site = use_context::<Site>();
     move || {
         let site = site?;
-        let retry = move || site.fetched.refetch();
+        let retry = move |()| site.fetched.refetch();
         match site.info.get() {
             None => Some(view! { <SlowNotice on_retry=retry/> }.into_any()),
             Some(Err(error)) => Some(view! { <ErrorMessage error on_retry=retry/> }.into_any()),

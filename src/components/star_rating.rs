@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use ntm_types::rating::{average_line, star_label, totals_line};
 use ntm_types::{RatingState, RatingTotals};
 
-use crate::api::{self, Endpoint, FetchError};
+use crate::api::{self, Answer, Call, Endpoint, FetchError};
 
 /// Nothing at all for an article with rating switched off.
 #[component]
@@ -46,7 +46,8 @@ fn RatingWidget(slug: String, initial: RatingTotals) -> impl IntoView {
         }
     });
 
-    let send = Action::new_unsync(move |points: &u8| api::rate(slug.clone(), *points));
+    let send = api::action();
+    let slug = StoredValue::new(slug);
     // What to go back to if the server refuses.
     let before = StoredValue::new(None::<RatingState>);
     let submit = move |points: u8| {
@@ -63,10 +64,10 @@ fn RatingWidget(slug: String, initial: RatingTotals) -> impl IntoView {
             ..now
         });
         message.set("Đang gửi đánh giá…".to_owned());
-        send.dispatch(points);
+        send.dispatch(Call::Rate(slug.get_value(), points));
     };
     Effect::new(move || {
-        let Some(result) = send.value().get() else {
+        let Some(result) = api::last(send, Answer::rating) else {
             return;
         };
         match result {

@@ -8,7 +8,7 @@ use ntm_types::{DailyVisits, Stats};
 
 use super::loaded::{render, ErrorMessage, Loaded, SlowNotice};
 use super::sidebar::Block;
-use crate::api::{self, ApiResult, Endpoint, FetchError};
+use crate::api::{self, Answer, ApiResult, Call, Endpoint, FetchError};
 use crate::format::number;
 
 /// The latest figures, shared by the visit reporter and the panel, and why the
@@ -48,12 +48,12 @@ const REFRESH: Duration = Duration::from_secs(60);
 pub fn VisitReporter() -> impl IntoView {
     let figures = Figures::new();
     provide_context(figures);
-    let report = Action::new_unsync(|path: &String| api::visit(path.clone()));
+    let report = api::action();
     let path = use_location().pathname;
     Effect::new(move || {
-        report.dispatch(path.get());
+        report.dispatch(Call::Visit(path.get()));
     });
-    Effect::new(move || figures.take(report.value().get()));
+    Effect::new(move || figures.take(api::last(report, Answer::stats)));
 }
 
 /// "Thống kê": online now (bots and guests), today, this month, in all; with a
@@ -63,21 +63,21 @@ pub fn StatsBlock() -> impl IntoView {
     let shared = use_context::<Figures>().unwrap_or_else(Figures::new);
     let figures = shared.stats;
     // Refresh while the page is open, but not while the tab is hidden.
-    let refresh = Action::new_unsync(|_: &()| api::get::<Stats>(Endpoint::Stats));
+    let refresh = api::action();
     if let Ok(timer) = set_interval_with_handle(
         move || {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
-                refresh.dispatch(());
+                refresh.dispatch(Call::Stats);
             }
         },
         REFRESH,
     ) {
         on_cleanup(move || timer.clear());
     }
-    Effect::new(move || shared.take(refresh.value().get()));
+    Effect::new(move || shared.take(api::last(refresh, Answer::stats)));
     // Only when there is nothing to show: old figures beat an error message.
-    let retry = move || {
-        refresh.dispatch(());
+    let retry = move |()| {
+        refresh.dispatch(Call::Stats);
     };
     let failure = move || {
         if figures.with(Option::is_some) {

@@ -1,7 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Answer, Call};
 use crate::components::form_field::{form_value, Field};
 use crate::meta::set_page_meta;
 
@@ -10,10 +10,8 @@ pub fn RegisterPage() -> impl IntoView {
     set_page_meta("Đăng ký thành viên", "Đăng ký tài khoản thành viên.");
     let message = RwSignal::new(String::new());
     let done = RwSignal::new(false);
-    let send = Action::new_unsync(|(name, email, password): &(String, String, String)| {
-        api::register(name.clone(), email.clone(), password.clone())
-    });
-    Effect::new(move || match send.value().get() {
+    let send = api::action();
+    Effect::new(move || match api::last(send, Answer::notice) {
         Some(Ok(notice)) => {
             message.set(notice.message);
             done.set(true);
@@ -24,7 +22,7 @@ pub fn RegisterPage() -> impl IntoView {
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
         message.set("Đang gửi…".to_owned());
-        send.dispatch((
+        send.dispatch(Call::Register(
             form_value(&e, "name"),
             form_value(&e, "email"),
             form_value(&e, "password"),

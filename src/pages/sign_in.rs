@@ -2,7 +2,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api;
+use crate::api::{self, Answer, Call};
 use crate::components::form_field::{form_value, Field};
 use crate::components::member::{announce_change, use_membership};
 use crate::meta::set_page_meta;
@@ -20,10 +20,8 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let message = RwSignal::new(String::new());
-    let send = Action::new_unsync(|(email, password): &(String, String)| {
-        api::sign_in(email.clone(), password.clone())
-    });
-    Effect::new(move || match send.value().get() {
+    let send = api::action();
+    Effect::new(move || match api::last(send, Answer::session) {
         Some(Ok(state)) => {
             membership.state.set(Some(state));
             membership.notice.set(String::new());
@@ -39,7 +37,10 @@ pub fn SignInPage() -> impl IntoView {
     let on_submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
         message.set("Đang đăng nhập…".to_owned());
-        send.dispatch((form_value(&e, "email"), form_value(&e, "password")));
+        send.dispatch(Call::SignIn(
+            form_value(&e, "email"),
+            form_value(&e, "password"),
+        ));
     };
     view! {
         <h1 class="page-title">"Đăng nhập"</h1>

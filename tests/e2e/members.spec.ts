@@ -41,6 +41,7 @@ async function sessionMember(page: Page) {
 
 test('register, sign in, see who is signed in, sign out; a wrong password is refused', async ({ page }) => {
   await page.goto(`${backend.url}/dang-ky`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký thành viên' })).toBeVisible();
   await expectAccessible(page);
   // Nothing filled in: the server's own Vietnamese message.
   await page.getByRole('button', { name: 'Đăng ký' }).click();
@@ -52,6 +53,7 @@ test('register, sign in, see who is signed in, sign out; a wrong password is ref
   await page.goto(`${backend.url}/dang-ky`);
 
   await page.goto(`${backend.url}/dang-nhap`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
