@@ -36,20 +36,9 @@ trap cleanup EXIT
 
 # High per-IP caps: every request comes from 127.0.0.1, and the caps are not
 # what is measured here.
-target/server/ntm-server --listen 127.0.0.1:0 --database "$TMP/load.sqlite3" \
-  --ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000 \
-  >"$TMP/server.out" 2>"$TMP/server.err" &
-server_pid=$!
-# The first start seeds the database, then prints "Listening on http://127.0.0.1:PORT/".
-port=""
-for _ in $(seq 300); do
-  port="$(sed -n 's#^Listening on http://127\.0\.0\.1:\([0-9]*\)/$#\1#p' "$TMP/server.out")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$TMP/server.err" >&2; echo "server exited" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "server did not start" >&2; exit 1; }
-HOST="http://127.0.0.1:$port"
+source "$(dirname "$0")/start-backend.sh"
+start_backend "$TMP" --database "$TMP/load.sqlite3" \
+  --ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000
 API="$HOST/api"
 echo "server on $HOST (database $TMP/load.sqlite3)"
 

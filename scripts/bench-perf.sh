@@ -46,19 +46,8 @@ rm -f "$TMP/dist/.build-stamp"
 ls "$TMP"/dist/*.wasm "$TMP"/dist/index.html >/dev/null 2>&1 \
   || { echo "dist/ is incomplete (another build running?)" >&2; exit 1; }
 
-target/server/ntm-server --listen 127.0.0.1:0 --database "$TMP/perf.sqlite3" --dist "$TMP/dist" \
-  >"$TMP/server.out" 2>"$TMP/server.err" &
-server_pid=$!
-# The first start seeds the database, then prints "Listening on http://127.0.0.1:PORT/".
-port=""
-for _ in $(seq 300); do
-  port="$(sed -n 's#^Listening on http://127\.0\.0\.1:\([0-9]*\)/$#\1#p' "$TMP/server.out")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$TMP/server.err" >&2; echo "server exited" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "server did not start" >&2; exit 1; }
-HOST="http://127.0.0.1:$port"
+source "$(dirname "$0")/start-backend.sh"
+start_backend "$TMP" --database "$TMP/perf.sqlite3" --dist "$TMP/dist"
 echo "[perf] server on $HOST (database and dist copy in $TMP)"
 
 # The static page, with brotli and gzip copies: the server sends a file's
