@@ -39,13 +39,26 @@ function runOnce(url, file) {
   return run;
 }
 
+/** Lighthouse now and then fails to record a trace (NO_NAVSTART): such a run
+ *  says nothing about the page, so it is tried again, twice at most. */
+function runRetrying(url, file) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return runOnce(url, file);
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`  (${url}: ${String(e.message).split('\n').find((l) => l.trim()) ?? 'failed'}; trying again)`);
+    }
+  }
+}
+
 const { base, results } = args();
 const dir = path.join(results, 'lighthouse');
 mkdirSync(dir, { recursive: true });
 const out = {};
 for (const p of PAGES) {
   const runs = [];
-  for (let i = 1; i <= RUNS; i++) runs.push(runOnce(base + p.path, path.join(dir, `${p.key}-${i}.json`)));
+  for (let i = 1; i <= RUNS; i++) runs.push(runRetrying(base + p.path, path.join(dir, `${p.key}-${i}.json`)));
   out[p.key] = { runs, median: Object.fromEntries(['score', ...METRICS.map(([k]) => k)].map((k) => [k, median(runs.map((r) => r[k]))])) };
   console.log(`  ${p.name}: scores ${runs.map((r) => r.score).join(', ')}`);
 }
