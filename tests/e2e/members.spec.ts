@@ -64,7 +64,7 @@ test('register, sign in, see who is signed in, sign out; a wrong password is ref
   await expect(page).toHaveURL(new RegExp(`${ARTICLE}$`));
   await expect(page.locator('.member-name')).toContainText('Trần Thị Hoa');
   expect((await sessionMember(page)).email).toBe(email);
-  await keepScreenshot(page, 'member-signed-in-360');
+  await keepScreenshot(page, 'member-signed-in');
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();

@@ -128,7 +128,7 @@ test('songs, partner links and the footer come from the backend', async ({ page 
 });
 
 const everyPage = ['/', '/chuyen-muc/hoc-tap-dao-duc-hcm', '/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu',
-  '/van-ban', '/van-ban/6748-ubnd-nl5', '/tham-do-y-kien', '/tim-kiem?q=nong+thon', '/khong-co'];
+  '/van-ban', '/van-ban/6748-ubnd-nl5', '/tham-do-y-kien', '/tim-kiem?q=nong+thon', '/dang-nhap', '/dang-ky', '/khong-co'];
 
 for (const width of [320, 1920]) {
   test(`every page at ${width} px has no sideways scroll`, async ({ page }) => {
@@ -144,9 +144,10 @@ for (const width of [320, 1920]) {
 }
 
 for (const width of [360, 1280]) {
-  test(`search and polls pages at ${width} px: axe, screenshots`, async ({ page }) => {
+  test(`search, polls, sign-in and registration pages at ${width} px: axe, screenshots`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    for (const [name, path] of [['search', '/tim-kiem?q=nong+thon'], ['polls', '/tham-do-y-kien']]) {
+    for (const [name, path] of [['search', '/tim-kiem?q=nong+thon'], ['polls', '/tham-do-y-kien'],
+      ['sign-in', '/dang-nhap'], ['register', '/dang-ky']]) {
       await page.goto(path);
       await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
       await expectAccessible(page);
