@@ -439,13 +439,7 @@ async fn signed_in_json_follows_the_document() {
     .await;
     assert_eq!(res.status, StatusCode::OK);
     check(&doc, "post", "/session", StatusCode::OK, &res.json());
-    let cookie = res
-        .header("set-cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let csrf = res.json()["csrf_token"].as_str().unwrap().to_owned();
+    let (cookie, csrf) = session_of(&res);
     let with = [("cookie", cookie.as_str()), ("x-csrf-token", csrf.as_str())];
     let session = get_with(&app, "/api/session", &with).await;
     assert_eq!(session.json()["member"]["email"], "c@xa.vn");

@@ -9,12 +9,10 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use axum::Router;
 use common::*;
-use http_body_util::BodyExt;
 use ntm_types::{ApiError, ArticlePage, DocumentPage, Poll};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
-use tower::ServiceExt;
 
 /// Cases per property: enough to find a careless unwrap, few enough for a
 /// debug build to run the file in seconds. `FUZZ_CASES=5000` searches longer.
@@ -157,17 +155,7 @@ impl Site {
     ];
 
     fn send(&self, req: Request<Body>) -> Answer {
-        self.rt.block_on(async {
-            let res = self.app.clone().oneshot(req).await.unwrap();
-            let status = res.status();
-            let headers = res.headers().clone();
-            let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-            Answer {
-                status,
-                headers,
-                body,
-            }
-        })
+        self.rt.block_on(answer(&self.app, req))
     }
 
     /// Runs `property` on `CASES` values of `strategy`.

@@ -80,14 +80,7 @@ impl Site {
     async fn signed_in(&self, email: &str, password: &str) -> (String, String) {
         let res = self.sign_in_from("10.0.0.1", email, password).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.text());
-        let cookie = res
-            .header("set-cookie")
-            .split(';')
-            .next()
-            .unwrap()
-            .to_owned();
-        let csrf = res.json()["csrf_token"].as_str().unwrap().to_owned();
-        (cookie, csrf)
+        session_of(&res)
     }
 
     async fn session(&self, cookie: &str) -> Answer {

@@ -33,6 +33,18 @@ impl Answer {
     }
 }
 
+/// The session cookie (`name=value`) and CSRF token of a sign-in answer.
+pub fn session_of(signed_in: &Answer) -> (String, String) {
+    let cookie = signed_in
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let csrf = signed_in.json()["csrf_token"].as_str().unwrap().to_owned();
+    (cookie, csrf)
+}
+
 pub async fn get(app: &Router, uri: &str) -> Answer {
     get_with(app, uri, &[]).await
 }
@@ -59,11 +71,12 @@ pub async fn send(
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
+    answer(app, req.body(Body::from(body.to_owned())).unwrap()).await
+}
+
+/// Sends a request built by the caller (any body bytes) to the router.
+pub async fn answer(app: &Router, req: Request<Body>) -> Answer {
+    let res = app.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let headers = res.headers().clone();
     let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
