@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod first_view;
 pub mod format;
 pub mod meta;
 pub mod pages;
@@ -63,6 +64,8 @@ pub fn App() -> impl IntoView {
 pub fn start() {
     sanitize::install_default_policy();
     components::text_size::restore();
+    first_view::drop_if_elsewhere();
     leptos::mount::mount_to_body(App);
+    first_view::hand_over();
     components::offline::register_service_worker();
 }

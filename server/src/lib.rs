@@ -4,6 +4,7 @@
 pub mod api;
 pub mod db;
 pub mod error;
+pub mod first_view;
 pub mod openapi;
 pub mod pdf;
 pub mod sanitize;
@@ -106,13 +107,13 @@ pub struct Options {
 pub fn app(db: Db, options: Options) -> Router {
     let limits = options.limits.clone();
     let state = AppState {
-        db,
+        db: db.clone(),
         limits: options.limits,
         clock: options.clock.unwrap_or_else(system_clock),
     };
     let router = Router::new().nest("/api", api::router(state));
     let router = match options.dist {
-        Some(dist) => router.merge(web::router(dist, options.api_base)),
+        Some(dist) => router.merge(web::router(dist, options.api_base, db)),
         None => router.fallback(error::not_found_fallback),
     };
     // Compresses API answers and anything not already precompressed on disk.

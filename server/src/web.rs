@@ -12,6 +12,9 @@ use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
 use tower_http::services::ServeDir;
 
+use crate::first_view;
+use crate::Db;
+
 /// The meta tag the front end reads its API base from (see index.html).
 const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
 
@@ -23,12 +26,14 @@ const ONE_DAY: &str = "public, max-age=86400";
 struct Site {
     dist: PathBuf,
     api_base: Option<String>,
+    db: Db,
 }
 
-pub fn router(dist: PathBuf, api_base: Option<String>) -> Router {
+pub fn router(dist: PathBuf, api_base: Option<String>, db: Db) -> Router {
     let site = Site {
         dist: dist.clone(),
         api_base,
+        db,
     };
     let index = get(index_html).with_state(site.clone());
     let files = ServeDir::new(dist)
@@ -43,8 +48,10 @@ pub fn router(dist: PathBuf, api_base: Option<String>) -> Router {
         .layer(middleware::from_fn(cache_headers))
 }
 
-/// index.html, with the API base filled in when one was configured. Paths the
-/// client does not route get the same page (which shows its 404 view) with a 404.
+/// index.html, with the API base filled in when one was configured, the first
+/// view's data preloaded and, on the pages that have one, the first view
+/// itself. Paths the client does not route get the same page (which shows its
+/// 404 view) with a 404.
 async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> Response {
     let status = if is_client_route(req.uri().path()) {
         StatusCode::OK
@@ -90,6 +97,8 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
             .and_then(crate::security::origin_of)
             .as_deref(),
     );
+    // After the policy: nothing in the first view may add a script hash.
+    html = with_first_view(&site.db, html, req.uri().path(), req.uri().query()).await;
     let jar = match crate::visitor::cookie_if_missing(&jar) {
         Some(cookie) => jar.add(cookie),
         None => CookieJar::new(),
@@ -101,6 +110,43 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
     res
+}
+
+/// `html` with the page's first view in its body and its title and description
+/// in its head; unchanged when the page has none or it cannot be read.
+async fn with_first_view(db: &Db, html: String, path: &str, query: Option<&str>) -> String {
+    if first_view::route(path, query).is_none() {
+        return html;
+    }
+    let (path, query) = (path.to_owned(), query.map(str::to_owned));
+    let view = db
+        .call(move |c| {
+            let route = first_view::route(&path, query.as_deref()).expect("checked above");
+            Ok(first_view::render(c, &route, &path)?)
+        })
+        .await;
+    let Ok(Some(view)) = view else {
+        return html;
+    };
+    let html = replace_between(&html, "<title>", "</title>", &first_view::esc(&view.title));
+    let html = replace_between(
+        &html,
+        r#"<meta name="description" content=""#,
+        r#"">"#,
+        &first_view::esc(&view.description),
+    );
+    html.replacen("<body>", &format!("<body>{}", view.html), 1)
+}
+
+/// `html` with the text between the first `start` and the next `end` replaced.
+fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(i) = html.find(start).map(|i| i + start.len()) else {
+        return html.to_owned();
+    };
+    let Some(j) = html[i..].find(end).map(|j| i + j) else {
+        return html.to_owned();
+    };
+    format!("{}{with}{}", &html[..i], &html[j..])
 }
 
 /// The API paths the front end asks for first on `path`, written exactly as it

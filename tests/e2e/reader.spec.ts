@@ -137,6 +137,8 @@ for (const width of [360, 1280]) {
   }
 }
 
+// Moving to an article inside the app: a page load gets the article's text
+// from the first view instead (first-view.spec.ts).
 test('a slow answer shows a placeholder, and its arrival shifts nothing', async ({ page }) => {
   await page.route('**/api/articles/*', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
@@ -152,7 +154,16 @@ test('a slow answer shows a placeholder, and its arrival shifts nothing', async 
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto('/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu');
+  await page.goto('/tim-kiem');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // A link as any page of the app has one; the router takes the click.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu';
+    a.textContent = 'Bài viết';
+    document.getElementById('noi-dung')!.append(a);
+  });
+  await page.getByRole('link', { name: 'Bài viết', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Đang tải bài viết');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(OCOP);
   await page.waitForTimeout(300);

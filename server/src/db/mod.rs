@@ -527,7 +527,15 @@ pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Art
     if updated == 0 {
         return Ok(None);
     }
-    let (id, category_id, published_at, mut article) = tx.query_row(
+    let article = article_uncounted(&tx, slug)?;
+    tx.commit()?;
+    Ok(article)
+}
+
+/// The article with its neighbours, without counting a view: for the first
+/// view the page carries, which the front end's request then counts.
+pub fn article_uncounted(conn: &Connection, slug: &str) -> rusqlite::Result<Option<Article>> {
+    let found = conn.query_row(
         "SELECT a.id, a.category_id, a.published_at, a.slug, a.title, a.lead, a.body_html,
                 a.image_src, a.image_alt, a.image_width, a.image_height,
                 a.author, a.source, a.views, a.rating_enabled, a.rating_total, a.rating_count,
@@ -567,18 +575,22 @@ pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Art
                 },
             ))
         },
-    )?;
+    );
+    let (id, category_id, published_at, mut article) = match found {
+        Ok(found) => found,
+        Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
+        Err(e) => return Err(e),
+    };
     {
-        let mut tags = tx.prepare_cached(
+        let mut tags = conn.prepare_cached(
             "SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY position",
         )?;
         article.tags = tags
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        article.newer = neighbours(&tx, category_id, published_at, id, Direction::Newer)?;
-        article.older = neighbours(&tx, category_id, published_at, id, Direction::Older)?;
+        article.newer = neighbours(conn, category_id, published_at, id, Direction::Newer)?;
+        article.older = neighbours(conn, category_id, published_at, id, Direction::Older)?;
     }
-    tx.commit()?;
     Ok(Some(article))
 }
 

@@ -1,0 +1,333 @@
+//! The first view a page carries: the home list or an article as plain HTML,
+//! so a reader on a slow line sees the text while the wasm is still on its
+//! way. The front end keeps it on screen until it shows the same page itself,
+//! then removes it (`src/first_view.rs`). Without JavaScript it stays: a
+//! readable page whose links and search work.
+//!
+//! The markup follows the front end's components (shell, article view, news
+//! list) class for class, so the swap moves nothing; it has no ids the app uses.
+
+use std::fmt::Write;
+
+use ntm_types::datetime::{format_date, format_datetime, format_iso};
+use ntm_types::sanitize_policy::url_allowed;
+use ntm_types::{Article, ArticleSummary, MenuItem, SiteInfo, DEFAULT_PER_PAGE};
+use rusqlite::Connection;
+
+use crate::db;
+use crate::sanitize::clean_html;
+
+/// The portal's name, as the front end writes it after a page title (src/meta.rs).
+const SITE_NAME: &str = "Nông thôn mới Hà Tĩnh";
+/// The home page's description (index.html, src/pages/home.rs).
+const HOME_DESCRIPTION: &str =
+    "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.";
+/// Thumbnails of the home list above the fold on a phone load at once; the
+/// rest wait until they are scrolled to.
+const EAGER_THUMBS: usize = 2;
+
+/// The pages that get a first view: those a reader most often lands on.
+#[derive(Debug, PartialEq)]
+pub enum Route<'a> {
+    Home,
+    Article(&'a str),
+}
+
+/// The first view's route for a page path, when it has one. Only plain slugs
+/// and no query: anything else is left to the front end.
+pub fn route<'a>(path: &'a str, query: Option<&str>) -> Option<Route<'a>> {
+    if query.is_some_and(|q| !q.is_empty()) {
+        return None;
+    }
+    if path == "/" {
+        return Some(Route::Home);
+    }
+    let slug = path.strip_prefix("/tin-tuc/")?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    let plain = !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    plain.then_some(Route::Article(slug))
+}
+
+/// What goes into index.html for one page.
+#[derive(Debug)]
+pub struct FirstView {
+    /// The whole `<title>` text.
+    pub title: String,
+    /// The description meta tag's text.
+    pub description: String,
+    /// The markup to put first in `<body>`.
+    pub html: String,
+}
+
+/// The first view of `route` (at `path`), or `None` when there is nothing to
+/// show (an unknown article, no site information yet).
+pub fn render(conn: &Connection, route: &Route, path: &str) -> rusqlite::Result<Option<FirstView>> {
+    let Some(site) = db::site(conn)?.and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok())
+    else {
+        return Ok(None);
+    };
+    let (title, description, main) = match route {
+        Route::Home => {
+            let (items, total) = db::article_summaries(conn, None, DEFAULT_PER_PAGE, 0)?;
+            let pages = total.div_ceil(DEFAULT_PER_PAGE);
+            (
+                SITE_NAME.to_owned(),
+                HOME_DESCRIPTION.to_owned(),
+                home(&items, pages),
+            )
+        }
+        Route::Article(slug) => match db::article_uncounted(conn, slug)? {
+            Some(a) => (
+                format!("{} - {SITE_NAME}", a.title),
+                a.lead.clone(),
+                article(&a),
+            ),
+            None => return Ok(None),
+        },
+    };
+    let html = format!(
+        r#"<div id="ntm-first-view" data-path="{}">{}<div class="layout"><main class="main">{main}</main></div></div>"#,
+        esc(path),
+        header(&site, path)
+    );
+    Ok(Some(FirstView {
+        title,
+        description,
+        html,
+    }))
+}
+
+/// Text or attribute value, escaped for HTML.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL from the backend, escaped; empty when the shared policy refuses it.
+fn url(attr: &str, u: &str) -> String {
+    if url_allowed(attr, u) {
+        esc(u)
+    } else {
+        String::new()
+    }
+}
+
+/// The header: the site's name, the member links, a search form that works
+/// without script, and the menu. On phones the menu opens through a link to it
+/// (`:target`), since the app's button needs the app. Controls that need the
+/// app (text size, submenu buttons) are there only to take their room, unseen.
+fn header(site: &SiteInfo, path: &str) -> String {
+    let mut menu = String::new();
+    for item in &site.menu {
+        menu_entry(&mut menu, item, path);
+    }
+    format!(
+        r##"<header class="site-header"><div class="banner"><a href="/" class="site-name"><span class="site-kicker">Văn phòng Điều phối Chương trình MTQG</span><span class="site-title">{name}</span></a><div class="header-tools"><div class="member-menu"><a href="/dang-nhap">Đăng nhập</a><a href="/dang-ky">Đăng ký</a></div><form class="search-box" role="search" aria-label="Tìm kiếm bài viết" action="/tim-kiem" method="get"><input type="search" name="q" aria-label="Từ khóa tìm kiếm" placeholder="Tìm bài viết…" maxlength="200"><button type="submit" class="button">Tìm</button></form><div class="text-size fv-unseen"><button class="text-size-button" type="button" disabled>A−</button><button class="text-size-button" type="button" disabled>A</button><button class="text-size-button" type="button" disabled>A+</button></div></div></div><nav class="main-menu" aria-label="Menu chính"><a class="menu-toggle" href="#danh-muc"><span aria-hidden="true">☰ </span>Danh mục</a><ul class="menu-list" id="danh-muc">{menu}</ul></nav></header>"##,
+        name = esc(&site.name)
+    )
+}
+
+/// One menu entry; the link to this very page is marked, as the app marks it.
+fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
+    let parent = !item.children.is_empty();
+    let current = if item.href == path {
+        r#" aria-current="page""#
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        r#"<li{}><a href="{}"{current}>{}</a>"#,
+        if parent {
+            r#" class="has-submenu""#
+        } else {
+            ""
+        },
+        url("href", &item.href),
+        esc(&item.label)
+    );
+    if parent {
+        // Open under their parent on phones; on wide screens the app's
+        // submenu buttons take over.
+        out.push_str(r#"<button class="submenu-toggle fv-unseen" type="button" disabled>▾</button><ul class="submenu">"#);
+        for child in &item.children {
+            menu_entry(out, child, path);
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</li>");
+}
+
+/// The home page: the newest articles, as the app's news list shows them.
+fn home(items: &[ArticleSummary], pages: u32) -> String {
+    let mut out = String::from(r#"<h1 class="page-title">Tin mới nhất</h1>"#);
+    if items.is_empty() {
+        out.push_str(r#"<p class="empty">Chưa có bài viết nào.</p>"#);
+        return out;
+    }
+    out.push_str(r#"<ul class="news-list">"#);
+    for (i, a) in items.iter().enumerate() {
+        out.push_str(r#"<li class="news-item">"#);
+        if let Some(img) = &a.image {
+            let loading = if i < EAGER_THUMBS {
+                ""
+            } else {
+                r#" loading="lazy""#
+            };
+            let _ = write!(
+                out,
+                r#"<img class="news-thumb" src="{}" alt="" width="{}" height="{}"{loading} decoding="async">"#,
+                url("src", &img.src),
+                img.width,
+                img.height
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<div class="news-text"><h2 class="news-title"><a href="/tin-tuc/{}">{}</a></h2><p class="news-meta"><a href="/chuyen-muc/{}">{}</a> · <time datetime="{}">{}</time></p><p class="news-lead">{}</p></div></li>"#,
+            esc(&a.slug),
+            esc(&a.title),
+            esc(&a.category.slug),
+            esc(&a.category.name),
+            format_iso(a.published_at),
+            format_date(a.published_at),
+            esc(&a.lead)
+        );
+    }
+    out.push_str("</ul>");
+    if pages > 1 {
+        let _ = write!(
+            out,
+            r#"<nav class="pager" aria-label="Phân trang"><span class="pager-status">Trang 1/{pages}</span><a href="/?trang=2" rel="next">Trang sau »</a></nav>"#
+        );
+    }
+    out
+}
+
+/// An article as the app's article view shows it, without the parts that need
+/// the app (print button, rating).
+fn article(a: &Article) -> String {
+    let mut out = format!(
+        r#"<article class="article"><nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li><li><a href="/chuyen-muc/{}">{}</a></li></ol></nav><h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
+        esc(&a.category.slug),
+        esc(&a.category.name),
+        esc(&a.title),
+        format_iso(a.published_at),
+        format_datetime(a.published_at),
+        esc(&a.lead)
+    );
+    if let Some(img) = &a.image {
+        let _ = write!(
+            out,
+            r#"<figure class="article-photo"><img src="{}" alt="{alt}" width="{}" height="{}" fetchpriority="high"><figcaption>{alt}</figcaption></figure>"#,
+            url("src", &img.src),
+            img.width,
+            img.height,
+            alt = esc(&img.alt)
+        );
+    }
+    // Stored bodies are cleaned already; cleaning again costs little and keeps
+    // this page safe from whatever got into the database another way.
+    let _ = write!(
+        out,
+        r#"<div class="article-body">{}</div>"#,
+        clean_html(&a.body_html)
+    );
+    if let Some(line) = source_line(&a.author, &a.source) {
+        let _ = write!(out, r#"<p class="article-source">{}</p>"#, esc(&line));
+    }
+    if !a.tags.is_empty() {
+        out.push_str(r#"<p class="article-tags"><span>Từ khóa: </span>"#);
+        for t in &a.tags {
+            let _ = write!(out, r#"<span class="tag">{}</span>"#, esc(t));
+        }
+        out.push_str("</p>");
+    }
+    out.push_str("</article>");
+    neighbours(&mut out, "Những tin mới hơn", &a.newer);
+    neighbours(&mut out, "Những tin cũ hơn", &a.older);
+    out
+}
+
+fn neighbours(out: &mut String, title: &str, items: &[ntm_types::ArticleLink]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        r#"<section class="neighbours" aria-label="{title}"><h2>{title}</h2><ul>"#
+    );
+    for l in items {
+        let _ = write!(
+            out,
+            r#"<li><a href="/tin-tuc/{}">{}</a> <time datetime="{}">({})</time></li>"#,
+            esc(&l.slug),
+            esc(&l.title),
+            format_iso(l.published_at),
+            format_date(l.published_at)
+        );
+    }
+    out.push_str("</ul></section>");
+}
+
+/// "Theo Tạ Quân/quangninh.gov.vn", as the front end credits a story
+/// (src/components/article_view.rs).
+fn source_line(author: &str, source: &str) -> Option<String> {
+    match (author.trim(), source.trim()) {
+        ("", "") => None,
+        (a, "") => Some(format!("Theo {a}")),
+        ("", s) => Some(format!("Theo {s}")),
+        (a, s) => Some(format!("Theo {a}/{s}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes() {
+        assert_eq!(route("/", None), Some(Route::Home));
+        assert_eq!(route("/", Some("")), Some(Route::Home));
+        assert_eq!(route("/tin-tuc/abc-1", None), Some(Route::Article("abc-1")));
+        assert_eq!(
+            route("/tin-tuc/abc-1/", None),
+            Some(Route::Article("abc-1"))
+        );
+        for (path, query) in [
+            ("/", Some("trang=2")),
+            ("/index.html", None),
+            ("/tin-tuc/", None),
+            ("/tin-tuc/a/b", None),
+            ("/tin-tuc/%3Cx%3E", None),
+            ("/tin-tuc/ABC", None),
+            ("/tim-kiem", None),
+            ("/chuyen-muc/abc", None),
+        ] {
+            assert_eq!(route(path, query), None, "{path} {query:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_text_and_refuses_script_urls() {
+        assert_eq!(
+            esc(r#"<b a="x" b='y'>&"#),
+            "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;"
+        );
+        assert_eq!(url("href", "javascript:alert(1)"), "");
+        assert_eq!(url("href", "/van-ban?a=1&b=2"), "/van-ban?a=1&amp;b=2");
+    }
+}

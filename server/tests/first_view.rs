@@ -1,0 +1,206 @@
+//! The first view the page carries on the home page and on articles: the
+//! page's text as plain HTML, escaped, cleaned, without counting a view and
+//! without loosening the page's script policy.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use ntm_server::db::NewArticle;
+use ntm_server::{app, Db, Options};
+use ntm_types::datetime::{format_datetime, timestamp_vn};
+
+const INDEX: &str = concat!(
+    r#"<!doctype html><html><head><meta name="ntm-api-base" content="/api">"#,
+    r#"<meta name="description" content="Mô tả chung."><title>Nông thôn mới Hà Tĩnh</title>"#,
+    r#"<script type="module">import init from '/a.js';</script></head>"#,
+    r#"<body><noscript>Cần JavaScript.</noscript></body></html>"#
+);
+
+fn site(db: Db) -> (axum::Router, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), INDEX).unwrap();
+    let app = app(
+        db,
+        Options {
+            dist: Some(dist.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
+    (app, dist)
+}
+
+/// The first view of a page, or "" when it has none.
+fn first_view(html: &str) -> &str {
+    match html.find(r#"<div id="ntm-first-view""#) {
+        Some(start) => {
+            let end = html
+                .find("<noscript>")
+                .expect("noscript follows the first view");
+            &html[start..end]
+        }
+        None => "",
+    }
+}
+
+#[tokio::test]
+async fn the_home_page_carries_the_newest_articles() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    let newest = get(&app, "/api/articles?page=1").await.json();
+    let res = get(&app, "/").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let html = res.text();
+    let view = first_view(&html);
+    assert!(view.contains(r#"data-path="/""#), "{view}");
+    assert!(view.contains(r#"<h1 class="page-title">Tin mới nhất</h1>"#));
+    let items = newest["items"].as_array().unwrap();
+    assert_eq!(
+        view.matches(r#"<li class="news-item">"#).count(),
+        items.len()
+    );
+    for item in items {
+        let link = format!(r#"<a href="/tin-tuc/{}">"#, item["slug"].as_str().unwrap());
+        assert!(view.contains(&link), "{link}");
+    }
+    // The menu comes from the site information; the search works without script.
+    assert!(view.contains(r#"<nav class="main-menu" aria-label="Menu chính">"#));
+    assert!(view.contains(r#"<a href="/van-ban">Văn bản</a>"#));
+    assert!(view.contains(r#"<a href="/" aria-current="page">Trang chủ</a>"#));
+    assert!(view.contains(r#"action="/tim-kiem" method="get""#));
+    assert!(html.contains("<title>Nông thôn mới Hà Tĩnh</title>"));
+}
+
+#[tokio::test]
+async fn an_article_page_carries_the_article() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    let slug = "thuc-day-chuong-trinh-ocop-o-binh-lieu";
+    let article = get(&app, &format!("/api/articles/{slug}")).await.json();
+    let html = get(&app, &format!("/tin-tuc/{slug}")).await.text();
+    let view = first_view(&html);
+    let title = article["title"].as_str().unwrap();
+    assert!(
+        view.contains(&format!(r#"<h1 class="article-title">{title}</h1>"#)),
+        "{view}"
+    );
+    let date = format_datetime(article["published_at"].as_i64().unwrap());
+    assert!(view.contains(&date), "{date}");
+    assert!(view.contains(article["lead"].as_str().unwrap()));
+    assert!(view.contains(r#"<div class="article-body">"#));
+    assert!(view.contains(&format!(
+        r#"<img src="{}""#,
+        article["image"]["src"].as_str().unwrap()
+    )));
+    assert!(view.contains("Những tin cũ hơn"));
+    // Title and description of the page are the article's.
+    assert!(html.contains(&format!("<title>{title} - Nông thôn mới Hà Tĩnh</title>")));
+    assert!(html.contains(&format!(
+        r#"<meta name="description" content="{}">"#,
+        article["lead"].as_str().unwrap()
+    )));
+}
+
+#[tokio::test]
+async fn the_first_view_counts_no_view() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    let slug = "thuc-day-chuong-trinh-ocop-o-binh-lieu";
+    let api = format!("/api/articles/{slug}");
+    let before = get(&app, &api).await.json()["views"].as_u64().unwrap();
+    for _ in 0..3 {
+        let html = get(&app, &format!("/tin-tuc/{slug}")).await.text();
+        assert!(!first_view(&html).is_empty());
+    }
+    let after = get(&app, &api).await.json()["views"].as_u64().unwrap();
+    assert_eq!(after, before + 1, "only the API's own reads count");
+}
+
+#[tokio::test]
+async fn other_pages_have_none() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    for uri in [
+        "/index.html",
+        "/?trang=2",
+        "/tin-tuc/khong-co-bai-nay",
+        "/tim-kiem",
+        "/chuyen-muc/chuong-trinh-ocop",
+        "/van-ban",
+        "/khong-co",
+    ] {
+        let html = get(&app, uri).await.text();
+        assert_eq!(first_view(&html), "", "{uri}");
+        assert!(
+            html.contains("<title>Nông thôn mới Hà Tĩnh</title>"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_database_without_site_information_gets_no_first_view() {
+    let (app, _d) = site(small_db(2));
+    for uri in ["/", "/tin-tuc/bai-0"] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert_eq!(first_view(&res.text()), "", "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn hostile_content_is_escaped_and_cleaned() {
+    let (db, _dir) = seeded_db();
+    db.insert_article(&NewArticle {
+        slug: "doc-hai".into(),
+        category_slug: "chuong-trinh-ocop".into(),
+        title: r#"<script>alert(1)</script>"#.into(),
+        lead: r#""><img src=x onerror=alert(2)>"#.into(),
+        author: "<b onmouseover=alert(3)>Tác giả</b>".into(),
+        source: "javascript:alert(4)".into(),
+        tags: vec!["<svg onload=alert(5)>".into()],
+        published_at: timestamp_vn(2030, 1, 1, 8, 0),
+        ..Default::default()
+    })
+    .unwrap();
+    // Past the cleaning on the way in, as if written by another program.
+    db.with(|c| {
+        c.execute(
+            "UPDATE articles SET body_html = ?1 WHERE slug = 'doc-hai'",
+            [r#"<p>Chữ</p><script>alert(6)</script><img src="x" onerror="alert(7)"><a href="javascript:alert(8)">x</a>"#],
+        )
+        .unwrap();
+    });
+    let (app, _d) = site(db);
+    let plain_policy = get(&app, "/index.html")
+        .await
+        .header("content-security-policy")
+        .to_owned();
+    for uri in ["/tin-tuc/doc-hai", "/"] {
+        let res = get(&app, uri).await;
+        let html = res.text();
+        let view = first_view(&html);
+        assert!(!view.is_empty(), "{uri}");
+        // Markup that would run, as markup (as text, escaped, it may stay).
+        for bad in [
+            "<script",
+            "<svg",
+            "<img src=x",
+            "onerror=\"",
+            "<b onmouseover",
+            "href=\"javascript",
+        ] {
+            assert!(!view.contains(bad), "{uri}: {bad} in {view}");
+        }
+        assert!(
+            view.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{uri}"
+        );
+        // The page's own boot script is the only inline one the policy allows.
+        assert_eq!(res.header("content-security-policy"), plain_policy, "{uri}");
+    }
+    let html = get(&app, "/tin-tuc/doc-hai").await.text();
+    assert!(html.contains("<p>Chữ</p>"));
+    assert!(html
+        .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; - Nông thôn mới Hà Tĩnh</title>"));
+}

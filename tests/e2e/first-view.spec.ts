@@ -1,0 +1,168 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, keepScreenshot } from './fixtures';
+
+// The first view the backend puts in the page (server/src/first_view.rs): the
+// text is on screen before the wasm arrives and readable without script. When
+// the app is mounted it takes over the frame at once, and the first view's
+// text stands in for its placeholder until the app has the data, without an
+// empty frame or a frame with both.
+
+const SLUG = 'thuc-day-chuong-trinh-ocop-o-binh-lieu';
+
+type Seen = { frames: { firstView: boolean; text: boolean; appHeadings: number; busy: boolean }[] };
+
+/** Records, at every animation frame until `stop`, what the page shows. */
+async function watchFrames(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { seen: Seen; stopWatching?: boolean };
+    w.seen = { frames: [] };
+    const look = () => {
+      const main = document.getElementById('noi-dung');
+      const shown = (e: Element | null) => !!e && getComputedStyle(e).display !== 'none';
+      w.seen.frames.push({
+        firstView: !!document.getElementById('ntm-first-view'),
+        text: shown(document.getElementById('ntm-first-text')),
+        appHeadings: main && shown(main) ? [...main.querySelectorAll('h1')].filter((h) => h.closest('#ntm-first-text') === null).length : 0,
+        busy: !!main?.querySelector('[aria-busy="true"]'),
+      });
+      if (!w.stopWatching) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+for (const width of [360, 1280]) {
+  test.describe(`without script at ${width} px`, () => {
+    test.use({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+
+    test('an article is readable and its links work', async ({ page, request }) => {
+      const article = await (await request.get(`/api/articles/${SLUG}`)).json();
+      await page.goto(`/tin-tuc/${SLUG}`);
+      await expect(page).toHaveTitle(`${article.title} - Nông thôn mới Hà Tĩnh`);
+      await expect(page.locator('h1')).toHaveText(article.title);
+      await expect(page.locator('.article-lead')).toHaveText(article.lead);
+      await expect(page.locator('.article-body p').first()).toBeVisible();
+      await expect(page.locator('.article-photo img')).toBeVisible();
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+
+      // The menu: on phones behind "Danh mục", which opens it without script.
+      const menuLink = page.locator('.main-menu a', { hasText: 'Chương trình OCOP' }).first();
+      if (width < 768) {
+        await expect(menuLink).toBeHidden();
+        await page.locator('.menu-toggle').click();
+      }
+      await expect(menuLink).toBeVisible();
+      // The neighbours are plain links to other pages with a first view.
+      const older = page.locator('.neighbours a').first();
+      const href = await older.getAttribute('href');
+      await older.click();
+      await expect(page).toHaveURL(href!);
+      await expect(page.locator('h1.article-title')).toBeVisible();
+    });
+
+    test('the home page lists the newest articles and search goes to its page', async ({ page, request }) => {
+      const list = await (await request.get('/api/articles?page=1')).json();
+      await page.goto('/');
+      await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+      await expect(page.locator('.news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
+      await page.locator('input[name="q"]').fill('OCOP');
+      await page.locator('input[name="q"]').press('Enter');
+      await expect(page).toHaveURL(/\/tim-kiem\?q=OCOP$/);
+    });
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`while the wasm is on its way, the first view passes axe at ${width} px`, async ({ page }) => {
+    // Held, never answered: the page as a reader on a slow line sees it first.
+    await page.route('**/*_bg.wasm', () => {});
+    await page.setViewportSize({ width, height: 800 });
+    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/']]) {
+      await page.goto(path);
+      await expect(page.locator('#ntm-first-view h1')).toBeVisible();
+      await expectAccessible(page);
+      await keepScreenshot(page, `first-view-${name}-${width}`);
+    }
+  });
+}
+
+test('the app takes over with the data, never showing an empty page or the text twice', async ({ page, request }) => {
+  const article = await (await request.get(`/api/articles/${SLUG}`)).json();
+  await watchFrames(page);
+  await page.goto(`/tin-tuc/${SLUG}`);
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.locator('#ntm-first-text')).toHaveCount(0);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { seen: Seen; stopWatching: boolean };
+    w.stopWatching = true;
+    return w.seen.frames;
+  });
+  // From the first frame with the first view on, every frame shows the
+  // article's text exactly once: from the first view, from its text inside the
+  // app, or from the app.
+  const from = frames.findIndex((f) => f.firstView);
+  expect(from, JSON.stringify(frames)).toBeGreaterThanOrEqual(0);
+  for (const f of frames.slice(from)) {
+    const sources = Number(f.firstView) + Number(f.text) + Number(f.appHeadings > 0 && !f.busy);
+    expect(sources, JSON.stringify(f)).toBe(1);
+  }
+  // One page, the app's: one heading, one header, and the app's controls.
+  await expect(page.locator('h1')).toHaveText([article.title]);
+  await expect(page.locator('header.site-header')).toHaveCount(1);
+  await expect(page.locator('.rating')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('while the article’s data is slow, its text stays and the app says why', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(`**/api/articles/${SLUG}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!e.hadRecentInput) (window as unknown as { shifts: number }).shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/tin-tuc/${SLUG}`);
+  // The app is up: its menu works while the article is held back.
+  const text = page.locator('#noi-dung #ntm-first-text');
+  await expect(text.locator('h1.article-title')).toBeVisible();
+  await expect(text.locator('.article-body')).toBeVisible();
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Danh mục' }).click();
+  await expect(page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' })).toBeVisible();
+  await page.getByRole('button', { name: 'Danh mục' }).click();
+  const shiftsBeforeNotice = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+  expect(shiftsBeforeNotice).toBeLessThan(0.01);
+  // After 5 s the reader is told, above the text.
+  await expect(page.locator('#noi-dung .slow-notice')).toContainText('phản hồi chậm', { timeout: 8_000 });
+  await expect(text).toBeVisible();
+  release();
+  await expect(text).toHaveCount(0);
+  await expect(page.locator('#noi-dung h1.article-title')).toHaveCount(1);
+  await expect(page.locator('#noi-dung .slow-notice')).toHaveCount(0);
+});
+
+test('a first view made for another address is dropped at once', async ({ page }) => {
+  // What a service worker's kept page for another address would bring.
+  await page.route('**/tin-tuc/' + SLUG, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/data-path="[^"]*"/, 'data-path="/tin-tuc/bai-khac"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`/tin-tuc/${SLUG}`);
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.locator('#noi-dung h1.article-title')).toBeVisible();
+});
+
+test('pages without a first view start with the app alone', async ({ page }) => {
+  const response = await page.goto('/van-ban');
+  expect(await response!.text()).not.toContain('ntm-first-view');
+  await expect(page.locator('#noi-dung h1')).toBeVisible();
+});
