@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 stamp=dist/.build-stamp
-sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor)
+sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh)
 if [ -f "$stamp" ] && [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]; then
   echo "[build] dist/ is up to date"
   exit 0
@@ -15,6 +15,31 @@ fi
 echo "[build] trunk build --release"
 cargo fetch --locked --quiet
 trunk build --release --offline
+
+# A page that comes with its first view (server/src/first_view.rs) shows it,
+# pictures included, before the app's code takes the line: on a slow line the
+# picture would otherwise share it with the wasm. So the boot script waits for
+# the page's load, its loaded pictures decoded and painted; at most 3 s, so a
+# slow picture cannot hold the app back. The backend drops the wasm's preload
+# on such pages.
+grep -q '^const wasm = await init(' dist/index.html || {
+  echo "[build] trunk's boot script changed: no 'const wasm = await init(' in dist/index.html" >&2
+  exit 1
+}
+wait_for_first_view=$(cat <<'JS'
+if (document.getElementById('ntm-first-view')) {
+  const shown = (async () => {
+    if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
+    await Promise.all([...document.images].filter((i) => i.complete).map((i) => i.decode().catch(() => {})));
+    // Two frames: the one that paints them, and the one that shows it.
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  })();
+  await Promise.race([shown, new Promise((r) => setTimeout(r, 3000))]);
+}
+JS
+)
+WAIT="$wait_for_first_view" awk '/^const wasm = await init\(/ { print ENVIRON["WAIT"] } { print }' dist/index.html >dist/index.html.new
+mv dist/index.html.new dist/index.html
 
 # The service worker learns this release's files and version (see public/sw.js).
 shell=$(cd dist && ls -1 *.wasm *.js *.css | grep -v '^sw\.js$' | sed "s|^|'/|; s|$|'|" | paste -sd, -)

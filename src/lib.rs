@@ -14,6 +14,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::idle_dialog::IdleDialog;
+use components::later::Later;
 use components::offline::OfflineNotice;
 use components::prefetch::LinkPrefetch;
 use components::route_focus::{RouteFocus, SkipLink};
@@ -52,10 +53,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dang-ky") view=RegisterPage/>
                     </Routes>
                 </main>
-                <Sidebar/>
+                <Later><Sidebar/></Later>
             </div>
-            <SiteFooter/>
-            <IdleDialog/>
+            <Later>
+                <SiteFooter/>
+                <IdleDialog/>
+            </Later>
         </Router>
     }
 }
@@ -65,7 +68,14 @@ pub fn start() {
     sanitize::install_default_policy();
     components::text_size::restore();
     first_view::drop_if_elsewhere();
-    leptos::mount::mount_to_body(App);
-    first_view::hand_over();
+    // Instantiating the wasm is one task, building the page the next: two
+    // shorter waits for a slow phone's main thread instead of one long one.
+    leptos::prelude::set_timeout(
+        || {
+            leptos::mount::mount_to_body(App);
+            first_view::hand_over();
+        },
+        std::time::Duration::ZERO,
+    );
     components::offline::register_service_worker();
 }

@@ -232,7 +232,7 @@ fn article(a: &Article) -> String {
     if let Some(img) = &a.image {
         let _ = write!(
             out,
-            r#"<figure class="article-photo"><img src="{}" alt="{alt}" width="{}" height="{}" fetchpriority="high"><figcaption>{alt}</figcaption></figure>"#,
+            r#"<figure class="article-photo"><img src="{}" alt="{alt}" width="{}" height="{}" fetchpriority="high" decoding="sync"><figcaption>{alt}</figcaption></figure>"#,
             url("src", &img.src),
             img.width,
             img.height,

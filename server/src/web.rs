@@ -135,7 +135,29 @@ async fn with_first_view(db: &Db, html: String, path: &str, query: Option<&str>)
         r#"">"#,
         &first_view::esc(&view.description),
     );
+    // The app's code waits for the first view's pictures (scripts/build.sh),
+    // so it is not fetched ahead of them either.
+    let html = without_wasm_preload(&html);
     html.replacen("<body>", &format!("<body>{}", view.html), 1)
+}
+
+/// `html` without trunk's `<link rel="preload" … as="fetch" type="application/wasm">`.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link ") {
+        let Some(len) = rest[i..].find('>').map(|j| j + 1) else {
+            break;
+        };
+        let tag = &rest[i..i + len];
+        out.push_str(&rest[..i]);
+        if !(tag.contains(r#"rel="preload""#) && tag.contains(r#"type="application/wasm""#)) {
+            out.push_str(tag);
+        }
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `html` with the text between the first `start` and the next `end` replaced.
@@ -276,6 +298,20 @@ mod tests {
         assert_eq!(first_data("/", Some("trang=2")), ["/site"]);
         assert_eq!(first_data("/tin-tuc/%3Cx%3E", None), ["/site"]);
         assert_eq!(first_data("/tim-kiem", None), ["/site"]);
+    }
+
+    #[test]
+    fn drops_only_the_wasm_preload() {
+        let head = concat!(
+            r#"<link rel="modulepreload" href="/a.js">"#,
+            r#"<link rel="preload" href="/a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#,
+            r#"<link rel="preload" as="fetch" href="/api/site"></head>"#
+        );
+        assert_eq!(
+            without_wasm_preload(head),
+            r#"<link rel="modulepreload" href="/a.js"><link rel="preload" as="fetch" href="/api/site"></head>"#
+        );
+        assert_eq!(without_wasm_preload("<p>x</p>"), "<p>x</p>");
     }
 
     #[test]

@@ -13,7 +13,8 @@ use ntm_types::datetime::{format_datetime, timestamp_vn};
 const INDEX: &str = concat!(
     r#"<!doctype html><html><head><meta name="ntm-api-base" content="/api">"#,
     r#"<meta name="description" content="Mô tả chung."><title>Nông thôn mới Hà Tĩnh</title>"#,
-    r#"<script type="module">import init from '/a.js';</script></head>"#,
+    r#"<script type="module">import init from '/a.js';</script>"#,
+    r#"<link rel="preload" href="/a_bg.wasm" as="fetch" type="application/wasm"></head>"#,
     r#"<body><noscript>Cần JavaScript.</noscript></body></html>"#
 );
 
@@ -69,6 +70,8 @@ async fn the_home_page_carries_the_newest_articles() {
     assert!(view.contains(r#"<a href="/" aria-current="page">Trang chủ</a>"#));
     assert!(view.contains(r#"action="/tim-kiem" method="get""#));
     assert!(html.contains("<title>Nông thôn mới Hà Tĩnh</title>"));
+    // The app's code waits for the first view's pictures: no wasm preload.
+    assert!(!html.contains("a_bg.wasm"), "{html}");
 }
 
 #[tokio::test]
@@ -135,6 +138,8 @@ async fn other_pages_have_none() {
             html.contains("<title>Nông thôn mới Hà Tĩnh</title>"),
             "{uri}"
         );
+        // Without a first view the wasm is fetched at once.
+        assert!(html.contains(r#"href="/a_bg.wasm""#), "{uri}");
     }
 }
 

@@ -7,6 +7,7 @@ pub mod document_list;
 pub mod form_field;
 pub mod html_body;
 pub mod idle_dialog;
+pub mod later;
 pub mod loaded;
 pub mod member;
 pub mod offline;
