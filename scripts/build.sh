@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 stamp=dist/.build-stamp
-sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh)
+sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh .cargo)
 if [ -f "$stamp" ] && [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]; then
   echo "[build] dist/ is up to date"
   exit 0
