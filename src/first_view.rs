@@ -7,7 +7,7 @@
 
 use leptos::prelude::document;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use web_sys::{Element, HtmlElement, HtmlInputElement, MutationObserver, MutationObserverInit};
 
 const ID: &str = "ntm-first-view";
 /// The first view's text, moved into the app's main column.
@@ -72,20 +72,18 @@ fn step() -> bool {
     };
     let loading = doc.query_selector(LOADING).ok().flatten();
     if let Some(view) = doc.get_element_by_id(ID) {
-        match loading {
-            Some(placeholder) => {
-                let _ = adopt_text(&view, &placeholder, &main);
-                view.remove();
-                return false;
-            }
-            None => {
-                let shown = main.query_selector("h1").ok().flatten().is_some();
-                if shown {
-                    view.remove();
-                }
-                return shown;
-            }
+        let shown = loading.is_none() && main.query_selector("h1").ok().flatten().is_some();
+        if loading.is_none() && !shown {
+            return false;
         }
+        // Taken before anything moves: moving a node loses its focus.
+        let started = Started::take(&view);
+        if let Some(placeholder) = loading {
+            let _ = adopt_text(&view, &placeholder, &main);
+        }
+        view.remove();
+        started.pass_on();
+        return shown;
     }
     if loading.is_some() {
         return false;
@@ -94,6 +92,63 @@ fn step() -> bool {
         text.remove();
     }
     true
+}
+
+/// What a reader had started in the first view: words typed in its search
+/// box, and where the keyboard focus was.
+struct Started {
+    typed: Option<String>,
+    focused: Option<Element>,
+}
+
+impl Started {
+    fn take(view: &Element) -> Started {
+        let typed = view
+            .query_selector("input[name=q]")
+            .ok()
+            .flatten()
+            .map(|i| i.unchecked_into::<HtmlInputElement>().value())
+            .filter(|v| !v.is_empty());
+        let focused = document()
+            .active_element()
+            .filter(|a| view.contains(Some(a)));
+        Started { typed, focused }
+    }
+
+    /// Carries both over to the app's counterparts.
+    fn pass_on(self) {
+        let doc = document();
+        if let (Some(typed), Some(input)) = (self.typed, doc.get_element_by_id("search-q")) {
+            input.unchecked_into::<HtmlInputElement>().set_value(&typed);
+        }
+        let Some(old) = self.focused else {
+            return;
+        };
+        let class = |c: &str| old.class_list().contains(c);
+        let counterpart = if old.is_connected() {
+            // Moved into the app with the text.
+            Some(old.clone())
+        } else if class("skip-link") {
+            doc.query_selector(".skip-link").ok().flatten()
+        } else if class("menu-toggle") {
+            doc.query_selector(".menu-toggle").ok().flatten()
+        } else if old.tag_name() == "INPUT" {
+            doc.get_element_by_id("search-q")
+        } else {
+            old.get_attribute("href").and_then(|href| link_to(&href))
+        };
+        if let Some(el) = counterpart {
+            let _ = el.unchecked_into::<HtmlElement>().focus();
+        }
+    }
+}
+
+/// The page's first link to `href`.
+fn link_to(href: &str) -> Option<Element> {
+    let links = document().links();
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .find(|a| a.get_attribute("href").as_deref() == Some(href))
 }
 
 /// Moves the first view's main column, less a heading the app already shows,

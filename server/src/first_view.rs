@@ -89,7 +89,7 @@ pub fn render(conn: &Connection, route: &Route, path: &str) -> rusqlite::Result<
         },
     };
     let html = format!(
-        r#"<div id="ntm-first-view" data-path="{}">{}<div class="layout"><main class="main">{main}</main></div></div>"#,
+        r##"<div id="ntm-first-view" data-path="{}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
         esc(path),
         header(&site, path)
     );

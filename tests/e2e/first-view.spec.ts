@@ -9,6 +9,9 @@ import { test, expect, expectAccessible, keepScreenshot } from './fixtures';
 
 const SLUG = 'thuc-day-chuong-trinh-ocop-o-binh-lieu';
 
+// These tests look at the page before and during the app's taking over.
+test.use({ waitForApp: false });
+
 type Seen = { frames: { firstView: boolean; text: boolean; appHeadings: number; busy: boolean }[] };
 
 /** Records, at every animation frame until `stop`, what the page shows. */
@@ -147,6 +150,41 @@ test('while the article’s data is slow, its text stays and the app says why', 
   await expect(text).toHaveCount(0);
   await expect(page.locator('#noi-dung h1.article-title')).toHaveCount(1);
   await expect(page.locator('#noi-dung .slow-notice')).toHaveCount(0);
+});
+
+test('words typed and the keyboard focus carry over to the app', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/tin-tuc/${SLUG}`);
+  // Typing in the first view's search box while the app is on its way.
+  const firstSearch = page.locator('#ntm-first-view input[name="q"]');
+  await firstSearch.fill('nông thôn');
+  await firstSearch.focus();
+  release();
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.locator('#search-q')).toHaveValue('nông thôn');
+  await expect(page.locator('#search-q')).toBeFocused();
+
+  // The first stop of the keyboard, the skip link, hands over to the app's.
+  let again = () => {};
+  const heldAgain = new Promise<void>((r) => { again = r; });
+  await page.unroute('**/*_bg.wasm');
+  await page.route('**/*_bg.wasm', async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#ntm-first-view .skip-link')).toBeFocused();
+  again();
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Chuyển đến nội dung chính' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#noi-dung')).toBeFocused();
 });
 
 test('a first view made for another address is dropped at once', async ({ page }) => {

@@ -61,7 +61,7 @@ export async function keepScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
-type Fixtures = { consoleErrors: string[] };
+type Fixtures = { consoleErrors: string[]; waitForApp: boolean };
 type WorkerFixtures = { backend: Backend };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -72,6 +72,25 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await backend.stop();
   }, { scope: 'worker' }],
   baseURL: async ({ backend }, use) => use(backend.url),
+  // On pages with a first view (server/src/first_view.rs) the app takes over a
+  // moment after the load; a test of the app starts from there, as a reader's
+  // first click would. first-view.spec.ts looks at the moments before.
+  waitForApp: [true, { option: true }],
+  page: async ({ page, waitForApp, javaScriptEnabled }, use) => {
+    if (waitForApp && javaScriptEnabled !== false) {
+      for (const name of ['goto', 'reload'] as const) {
+        const load = page[name].bind(page) as (...a: unknown[]) => ReturnType<Page['goto']>;
+        (page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+          const response = await load(...args);
+          await page
+            .waitForFunction(() => !document.getElementById('ntm-first-view'), null, { timeout: 15_000 })
+            .catch(() => {}); // the test's own checks say what went wrong
+          return response;
+        };
+      }
+    }
+    await use(page);
+  },
   // Every test fails on a panic or an uncaught error in the page.
   consoleErrors: [async ({ page }, use) => {
     const errors: string[] = [];
