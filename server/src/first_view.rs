@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use ntm_types::datetime::{format_date, format_datetime, format_iso};
+use ntm_types::page::{page_title, source_line, HOME_DESCRIPTION};
 use ntm_types::sanitize_policy::url_allowed;
 use ntm_types::{Article, ArticleSummary, MenuItem, SiteInfo, DEFAULT_PER_PAGE};
 use rusqlite::Connection;
@@ -17,11 +18,6 @@ use rusqlite::Connection;
 use crate::db;
 use crate::sanitize::clean_html;
 
-/// The portal's name, as the front end writes it after a page title (src/meta.rs).
-const SITE_NAME: &str = "Nông thôn mới Hà Tĩnh";
-/// The home page's description (index.html, src/pages/home.rs).
-const HOME_DESCRIPTION: &str =
-    "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.";
 /// Thumbnails of the home list above the fold on a phone load at once; the
 /// rest wait until they are scrolled to.
 const EAGER_THUMBS: usize = 2;
@@ -74,17 +70,13 @@ pub fn render(conn: &Connection, route: &Route, path: &str) -> rusqlite::Result<
             let (items, total) = db::article_summaries(conn, None, DEFAULT_PER_PAGE, 0)?;
             let pages = total.div_ceil(DEFAULT_PER_PAGE);
             (
-                SITE_NAME.to_owned(),
+                page_title(""),
                 HOME_DESCRIPTION.to_owned(),
                 home(&items, pages),
             )
         }
         Route::Article(slug) => match db::article_uncounted(conn, slug)? {
-            Some(a) => (
-                format!("{} - {SITE_NAME}", a.title),
-                a.lead.clone(),
-                article(&a),
-            ),
+            Some(a) => (page_title(&a.title), a.lead.clone(), article(&a)),
             None => return Ok(None),
         },
     };
@@ -281,17 +273,6 @@ fn neighbours(out: &mut String, title: &str, items: &[ntm_types::ArticleLink]) {
         );
     }
     out.push_str("</ul></section>");
-}
-
-/// "Theo Tạ Quân/quangninh.gov.vn", as the front end credits a story
-/// (src/components/article_view.rs).
-fn source_line(author: &str, source: &str) -> Option<String> {
-    match (author.trim(), source.trim()) {
-        ("", "") => None,
-        (a, "") => Some(format!("Theo {a}")),
-        ("", s) => Some(format!("Theo {s}")),
-        (a, s) => Some(format!("Theo {a}/{s}")),
-    }
 }
 
 #[cfg(test)]

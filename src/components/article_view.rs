@@ -1,22 +1,13 @@
 use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::datetime::{format_datetime, format_iso};
+use ntm_types::page::source_line;
 use ntm_types::Article;
 
 use super::article_list::{category_href, NeighbourList};
 use super::breadcrumb::Breadcrumb;
 use super::html_body::HtmlBody;
 use super::star_rating::StarRating;
-
-/// "Theo Tạ Quân/quangninh.gov.vn", the way the portal credits a story.
-pub fn source_line(author: &str, source: &str) -> Option<String> {
-    match (author.trim(), source.trim()) {
-        ("", "") => None,
-        (a, "") => Some(format!("Theo {a}")),
-        ("", s) => Some(format!("Theo {s}")),
-        (a, s) => Some(format!("Theo {a}/{s}")),
-    }
-}
 
 /// A whole article: breadcrumb, title, date line, lead, photo, body, credits,
 /// tags and the neighbouring articles of its category.

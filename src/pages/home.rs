@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use ntm_types::page::HOME_DESCRIPTION;
 use ntm_types::ArticlePage;
 
 use crate::api::{self, Endpoint};
@@ -17,10 +18,7 @@ pub fn HomePage() -> impl IntoView {
         page: page(),
     });
     let list = render(|list: ArticlePage| {
-        set_page_meta(
-            "",
-            "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.",
-        );
+        set_page_meta("", HOME_DESCRIPTION);
         view! {
             <ArticleList items=list.items show_category=true/>
             <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>

@@ -1,0 +1,49 @@
+//! Words of the page that the front end and the backend's first view
+//! (`server/src/first_view.rs`) must write the same way.
+
+/// The portal's name, after every page title.
+pub const SITE_NAME: &str = "Nông thôn mới Hà Tĩnh";
+
+/// The home page's description (also in index.html).
+pub const HOME_DESCRIPTION: &str =
+    "Tin tức về xây dựng nông thôn mới, chương trình OCOP và học tập đạo đức Hồ Chí Minh.";
+
+/// The document title of a page: "`title` - SITE_NAME", or the site name alone.
+pub fn page_title(title: &str) -> String {
+    if title.is_empty() {
+        SITE_NAME.to_owned()
+    } else {
+        format!("{title} - {SITE_NAME}")
+    }
+}
+
+/// "Theo Tạ Quân/quangninh.gov.vn", the way the portal credits a story.
+pub fn source_line(author: &str, source: &str) -> Option<String> {
+    match (author.trim(), source.trim()) {
+        ("", "") => None,
+        (a, "") => Some(format!("Theo {a}")),
+        ("", s) => Some(format!("Theo {s}")),
+        (a, s) => Some(format!("Theo {a}/{s}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_credits() {
+        assert_eq!(page_title(""), SITE_NAME);
+        assert_eq!(page_title("Văn bản"), "Văn bản - Nông thôn mới Hà Tĩnh");
+        assert_eq!(source_line(" ", ""), None);
+        assert_eq!(source_line("Tạ Quân", "").as_deref(), Some("Theo Tạ Quân"));
+        assert_eq!(
+            source_line("", "baohatinh.vn").as_deref(),
+            Some("Theo baohatinh.vn")
+        );
+        assert_eq!(
+            source_line("Tạ Quân", "quangninh.gov.vn").as_deref(),
+            Some("Theo Tạ Quân/quangninh.gov.vn")
+        );
+    }
+}
