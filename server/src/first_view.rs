@@ -24,14 +24,15 @@ const EAGER_THUMBS: usize = 2;
 
 /// The pages that get a first view: those a reader most often lands on.
 #[derive(Debug, PartialEq)]
-pub enum Route<'a> {
+pub enum Route {
     Home,
-    Article(&'a str),
+    /// An article's slug.
+    Article(String),
 }
 
 /// The first view's route for a page path, when it has one. Only plain slugs
 /// and no query: anything else is left to the front end.
-pub fn route<'a>(path: &'a str, query: Option<&str>) -> Option<Route<'a>> {
+pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
     if query.is_some_and(|q| !q.is_empty()) {
         return None;
     }
@@ -40,11 +41,28 @@ pub fn route<'a>(path: &'a str, query: Option<&str>) -> Option<Route<'a>> {
     }
     let slug = path.strip_prefix("/tin-tuc/")?;
     let slug = slug.strip_suffix('/').unwrap_or(slug);
-    let plain = !slug.is_empty()
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    plain.then_some(Route::Article(slug))
+    is_plain_slug(slug).then(|| Route::Article(slug.to_owned()))
+}
+
+/// A slug as the backend makes them: lowercase ASCII letters, digits and `-`.
+pub fn is_plain_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What a first view shows, read from the database.
+pub struct Content {
+    site: SiteInfo,
+    page: Page,
+}
+
+enum Page {
+    Home {
+        items: Vec<ArticleSummary>,
+        pages: u32,
+    },
+    Article(Box<Article>),
 }
 
 /// What goes into index.html for one page.
@@ -58,38 +76,50 @@ pub struct FirstView {
     pub html: String,
 }
 
-/// The first view of `route` (at `path`), or `None` when there is nothing to
-/// show (an unknown article, no site information yet).
-pub fn render(conn: &Connection, route: &Route, path: &str) -> rusqlite::Result<Option<FirstView>> {
+/// What the first view of `route` shows, or `None` when there is nothing to
+/// show (an unknown article, no site information yet). Only reads: the
+/// rendering happens in [`render`], away from the database connection.
+pub fn load(conn: &Connection, route: &Route) -> rusqlite::Result<Option<Content>> {
     let Some(site) = db::site(conn)?.and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok())
     else {
         return Ok(None);
     };
-    let (title, description, main) = match route {
+    let page = match route {
         Route::Home => {
             let (items, total) = db::article_summaries(conn, None, DEFAULT_PER_PAGE, 0)?;
-            let pages = total.div_ceil(DEFAULT_PER_PAGE);
-            (
-                page_title(""),
-                HOME_DESCRIPTION.to_owned(),
-                home(&items, pages),
-            )
+            Page::Home {
+                items,
+                pages: total.div_ceil(DEFAULT_PER_PAGE),
+            }
         }
         Route::Article(slug) => match db::article_uncounted(conn, slug)? {
-            Some(a) => (page_title(&a.title), a.lead.clone(), article(&a)),
+            Some(a) => Page::Article(Box::new(a)),
             None => return Ok(None),
         },
+    };
+    Ok(Some(Content { site, page }))
+}
+
+/// The first view of `content`, for the page at `path`.
+pub fn render(content: &Content, path: &str) -> FirstView {
+    let (title, description, main) = match &content.page {
+        Page::Home { items, pages } => (
+            page_title(""),
+            HOME_DESCRIPTION.to_owned(),
+            home(items, *pages),
+        ),
+        Page::Article(a) => (page_title(&a.title), a.lead.clone(), article(a)),
     };
     let html = format!(
         r##"<div id="ntm-first-view" data-path="{}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
         esc(path),
-        header(&site, path)
+        header(&content.site, path)
     );
-    Ok(Some(FirstView {
+    FirstView {
         title,
         description,
         html,
-    }))
+    }
 }
 
 /// Text or attribute value, escaped for HTML.
@@ -283,11 +313,9 @@ mod tests {
     fn routes() {
         assert_eq!(route("/", None), Some(Route::Home));
         assert_eq!(route("/", Some("")), Some(Route::Home));
-        assert_eq!(route("/tin-tuc/abc-1", None), Some(Route::Article("abc-1")));
-        assert_eq!(
-            route("/tin-tuc/abc-1/", None),
-            Some(Route::Article("abc-1"))
-        );
+        let article = Some(Route::Article("abc-1".to_owned()));
+        assert_eq!(route("/tin-tuc/abc-1", None), article);
+        assert_eq!(route("/tin-tuc/abc-1/", None), article);
         for (path, query) in [
             ("/", Some("trang=2")),
             ("/index.html", None),

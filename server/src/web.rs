@@ -68,7 +68,7 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     if let Some(base) = &site.api_base {
         let tag = format!(
             r#"<meta name="ntm-api-base" content="{}">"#,
-            escape_attr(base)
+            first_view::esc(base)
         );
         html = html.replace(API_BASE_META, &tag);
     }
@@ -83,8 +83,8 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         .map(|path| {
             format!(
                 r#"<link rel="preload" as="fetch" crossorigin="use-credentials" href="{}{}">"#,
-                escape_attr(base),
-                escape_attr(&path)
+                first_view::esc(base),
+                first_view::esc(&path)
             )
         })
         .collect();
@@ -115,19 +115,15 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
 /// `html` with the page's first view in its body and its title and description
 /// in its head; unchanged when the page has none or it cannot be read.
 async fn with_first_view(db: &Db, html: String, path: &str, query: Option<&str>) -> String {
-    if first_view::route(path, query).is_none() {
-        return html;
-    }
-    let (path, query) = (path.to_owned(), query.map(str::to_owned));
-    let view = db
-        .call(move |c| {
-            let route = first_view::route(&path, query.as_deref()).expect("checked above");
-            Ok(first_view::render(c, &route, &path)?)
-        })
-        .await;
-    let Ok(Some(view)) = view else {
+    let Some(route) = first_view::route(path, query) else {
         return html;
     };
+    // Read under the connection's lock; escaping and cleaning the body outside it.
+    let content = db.call(move |c| Ok(first_view::load(c, &route)?)).await;
+    let Ok(Some(content)) = content else {
+        return html;
+    };
+    let view = first_view::render(&content, path);
     let html = replace_between(&html, "<title>", "</title>", &first_view::esc(&view.title));
     let html = replace_between(
         &html,
@@ -179,11 +175,7 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
     if query.is_some_and(|q| !q.is_empty()) {
         return paths;
     }
-    let plain = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
+    let plain = first_view::is_plain_slug;
     let path = path.strip_suffix('/').unwrap_or(path);
     let mut parts = path.trim_start_matches('/').split('/');
     match (parts.next(), parts.next(), parts.next()) {
@@ -222,13 +214,6 @@ pub fn is_client_route(path: &str) -> bool {
         (parts.next(), parts.next(), parts.next()),
         (Some("chuyen-muc" | "tin-tuc" | "van-ban"), Some(slug), None) if !slug.is_empty()
     )
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// True for trunk's content-hashed file names, e.g. `ntm-web-0123456789abcdef_bg.wasm`:
