@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::member::use_membership;
 use crate::api::{self, Answer, Call, FetchError};
+use crate::format::number_text;
 
 /// When the member last did something, in any tab (milliseconds since 1970).
 const ACTIVITY_KEY: &str = "ntm-hoat-dong";
@@ -37,14 +38,6 @@ fn record_activity(at: f64) {
     if let Some(s) = storage() {
         let _ = s.set_item(ACTIVITY_KEY, &number_text(at));
     }
-}
-
-/// `n` as JavaScript writes it, by the browser: no float formatting in the wasm.
-pub(crate) fn number_text(n: f64) -> String {
-    js_sys::Number::from(n)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
 }
 
 #[component]

@@ -74,7 +74,7 @@ pub fn announce_change() {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.set_item(
             SESSION_CHANGED,
-            &super::idle_dialog::number_text(js_sys::Date::now()),
+            &crate::format::number_text(js_sys::Date::now()),
         );
     }
 }
