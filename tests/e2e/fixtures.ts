@@ -14,14 +14,14 @@ export interface Backend {
 }
 
 /** Starts the reference backend on a free port with a new, empty database file
- *  (seeded on start) and the release build in dist/. */
-export async function startBackend(extraArgs: string[] = []): Promise<Backend> {
+ *  (seeded on start) and the release build in `dist` (dist/ unless given). */
+export async function startBackend(extraArgs: string[] = [], dist = path.join(root, 'dist')): Promise<Backend> {
   const bin = process.env.NTM_SERVER_BIN ?? path.join(root, 'target/debug/ntm-server');
   const dir = mkdtempSync(path.join(tmpdir(), 'ntm-e2e-'));
   const child: ChildProcess = spawn(
     bin,
     ['--listen', '127.0.0.1:0', '--database', path.join(dir, 'e2e.sqlite3'),
-      '--dist', path.join(root, 'dist'), ...extraArgs],
+      '--dist', dist, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,4 +1,8 @@
-import { test, expect } from './fixtures';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, startBackend } from './fixtures';
 
 // Offline reading with the service worker (public/sw.js): the app shell and the
 // articles a visitor has read open with no network, with a notice.
@@ -59,3 +63,82 @@ test('the worker keeps only this release’s shell', async ({ page }) => {
   const html = await (await page.request.get('/')).text();
   expect(html).toContain(wasm[0].slice(1));
 });
+
+/** Waits until the service worker is active and controls the page. */
+async function waitForWorker(page: Page) {
+  await expect.poll(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return Boolean(reg?.active) && navigator.serviceWorker.controller !== null;
+  }), { timeout: 20_000 }).toBe(true);
+}
+
+/** The shell caches, and the files the newest one holds. */
+async function shellCaches(page: Page) {
+  return page.evaluate(async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('ntm-shell-'));
+    const files = names.length
+      ? (await (await caches.open(names[names.length - 1])).keys()).map((r) => new URL(r.url).pathname)
+      : [];
+    return { names, files };
+  });
+}
+
+test('a new release replaces the old shell: its files load, the old shell is gone, reading offline still works',
+  async ({ page, context, consoleErrors }) => {
+    // A deployment of its own, so its dist/ can be replaced by the next release.
+    const dist = mkdtempSync(path.join(tmpdir(), 'ntm-release-'));
+    cpSync(path.resolve(__dirname, '../../dist'), dist, { recursive: true });
+    const backend = await startBackend([], dist);
+    try {
+      await page.goto(backend.url + READ);
+      await expect(page.locator('h1.article-title')).toBeVisible();
+      const title = await page.locator('h1.article-title').textContent();
+      await waitForWorker(page);
+      const first = await shellCaches(page);
+      expect(first.names).toHaveLength(1);
+
+      // The next release, as a new build ships it: every hashed file under a new
+      // name, index.html and the worker naming those, a new worker version; the
+      // old files are gone from the server.
+      const hashed = readdirSync(dist).filter((f) => /^(ntm-web|main)-[0-9a-f]{16}/.test(f));
+      const hashes = new Set(hashed.map((f) => f.match(/-([0-9a-f]{16})/)![1]));
+      const next = (text: string) => [...hashes].reduce(
+        (t, h) => t.replaceAll(h, [...h].reverse().join('')), text);
+      for (const f of hashed) {
+        cpSync(path.join(dist, f), path.join(dist, next(f)));
+        rmSync(path.join(dist, f));
+      }
+      for (const f of ['index.html', 'sw.js']) {
+        writeFileSync(path.join(dist, f), next(readFileSync(path.join(dist, f), 'utf8')));
+      }
+      const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+      const version = sw.match(/const VERSION = '([^']+)'/)![1];
+      writeFileSync(path.join(dist, 'sw.js'), sw.replace(`'${version}'`, `'${version}-next'`));
+      const wasm = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'))!;
+
+      // The reader comes back: the page loads the new release's files...
+      await page.reload();
+      await expect(page.locator('h1.article-title')).toHaveText(title!);
+      expect(await page.evaluate((w) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(w)), wasm))
+        .toBe(true);
+      // ...and the new worker takes over, keeping only the new shell.
+      await expect.poll(async () => (await shellCaches(page)).names, { timeout: 20_000 })
+        .toEqual([`ntm-shell-${version}-next`]);
+      expect((await shellCaches(page)).files).toContain(`/${wasm}`);
+      await waitForWorker(page);
+
+      // Offline, the new shell opens the article read under the old release.
+      await context.setOffline(true);
+      await page.goto(backend.url + READ);
+      await expect(page.locator('h1.article-title')).toHaveText(title!);
+      await expect(page.locator('.offline-notice')).toBeVisible();
+      expect(await page.evaluate((w) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(w)), wasm))
+        .toBe(true);
+      await context.setOffline(false);
+      const rest = consoleErrors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|FetchEvent/.test(e));
+      consoleErrors.splice(0, consoleErrors.length, ...rest);
+    } finally {
+      await backend.stop();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
