@@ -1,9 +1,10 @@
-//! Numbers as text, by the browser: the Vietnamese way ("90.352.914") for
-//! readers, and as JavaScript writes them for storage.
+//! Numbers as text: the Vietnamese way ("90.352.914") for readers, and as
+//! JavaScript writes them for storage.
 
-/// `n` with Vietnamese digit grouping. Exact up to 2^53, far above any count here.
+/// `n` with Vietnamese digit grouping (see [`ntm_types::number`] for why not
+/// the browser's `toLocaleString`).
 pub fn number(n: impl Into<u64>) -> String {
-    String::from(js_sys::Number::from(n.into() as f64).to_locale_string("vi-VN"))
+    ntm_types::number::group_digits(n.into())
 }
 
 /// `n` as JavaScript writes it, by the browser: no float formatting in the wasm.
