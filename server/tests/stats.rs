@@ -18,6 +18,7 @@ const GOOGLEBOT: &str = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.goo
 struct Site {
     app: axum::Router,
     clock: Arc<AtomicI64>,
+    db: ntm_server::db::Db,
 }
 
 impl Site {
@@ -28,15 +29,16 @@ impl Site {
     fn with_limits(start: i64, limits: Limits) -> Site {
         let clock = Arc::new(AtomicI64::new(start));
         let c = clock.clone();
+        let db = small_db(0);
         let app = app(
-            small_db(0),
+            db.clone(),
             Options {
                 clock: Some(Arc::new(move || c.load(Ordering::SeqCst))),
                 limits,
                 ..Default::default()
             },
         );
-        Site { app, clock }
+        Site { app, clock, db }
     }
 
     async fn try_visit(&self, who: u32) -> Answer {
@@ -241,4 +243,39 @@ async fn demo_history_means_no_zeros_on_a_first_start() {
         serde_json::from_slice(&get(&app, "/api/stats/daily").await.body).unwrap();
     assert_eq!(days.len(), 30);
     assert!(days[..29].iter().all(|d| d.visits > 10_000));
+}
+
+#[tokio::test]
+async fn browsers_not_seen_for_a_day_are_forgotten() {
+    let site = Site::with_limits(
+        timestamp_vn(2024, 5, 10, 9, 0),
+        Limits {
+            new_visitors_per_ip_per_hour: 1000,
+            ..Default::default()
+        },
+    );
+    let rows = || async {
+        site.db
+            .call(|c| Ok(c.query_row("SELECT COUNT(*) FROM visitors", [], |r| r.get::<_, i64>(0))?))
+            .await
+            .unwrap()
+    };
+    // A week of 50 new browsers a day, each seen once.
+    for day in 0..7 {
+        for i in 0..50 {
+            site.visit(day * 100 + i, PHONE).await;
+        }
+        site.advance_minutes(24 * 60);
+    }
+    // Only the last day's browsers are kept (the first new browser of a day
+    // forgets those of the day before last), and the counts are untouched.
+    assert!(rows().await <= 100, "{} rows", rows().await);
+    let s = site.stats().await;
+    assert_eq!(s.total, 350);
+    // A browser forgotten and back is counted like any returning browser...
+    site.visit(1, PHONE).await;
+    assert_eq!(site.stats().await.total, 351);
+    // ...and one seen within the day is still known: no second hit in 30 minutes.
+    site.visit(1, PHONE).await;
+    assert_eq!(site.stats().await.total, 351);
 }

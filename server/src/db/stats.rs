@@ -9,6 +9,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub const HIT_WINDOW: i64 = 30 * 60;
 /// A browser seen this recently is online.
 pub const ONLINE_WINDOW: i64 = 5 * 60;
+/// A browser not seen for this long is forgotten, so the table of browsers
+/// stays the size of a day's audience. Both windows above are far shorter; a
+/// forgotten browser that comes back counts as new to the per-address cap.
+pub const FORGET_AFTER: i64 = 24 * 60 * 60;
 
 /// Search-engine and other crawlers, by what their User-Agent says of them.
 pub fn is_bot(user_agent: &str) -> bool {
@@ -25,9 +29,7 @@ pub fn is_bot(user_agent: &str) -> bool {
     .any(|word| ua.contains(word))
 }
 
-/// Notes that `visitor` shows a page now; counts a hit when the browser has
-/// not been counted in the last 30 minutes. Bots are seen but never counted.
-/// Whether `visitor` has been seen before.
+/// Whether `visitor` has been seen (and not yet forgotten).
 pub fn known_visitor(conn: &Connection, visitor: &str) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM visitors WHERE visitor = ?1)",
@@ -36,6 +38,9 @@ pub fn known_visitor(conn: &Connection, visitor: &str) -> rusqlite::Result<bool>
     )
 }
 
+/// Notes that `visitor` shows a page now; counts a hit when the browser has
+/// not been counted in the last 30 minutes. Bots are seen but never counted.
+/// A new browser's arrival also forgets those not seen for [`FORGET_AFTER`].
 pub fn record_visit(
     conn: &mut Connection,
     visitor: &str,
@@ -50,6 +55,12 @@ pub fn record_visit(
             |r| r.get(0),
         )
         .optional()?;
+    if last_hit.is_none() {
+        tx.execute(
+            "DELETE FROM visitors WHERE last_seen <= ?1",
+            [now - FORGET_AFTER],
+        )?;
+    }
     let counts = !bot && last_hit.is_none_or(|t| now - t >= HIT_WINDOW);
     tx.execute(
         "INSERT INTO visitors (visitor, is_bot, last_seen, last_hit) VALUES (?1, ?2, ?3, ?4)
