@@ -66,7 +66,6 @@ pub fn App() -> impl IntoView {
 /// Entry point of the wasm binary.
 pub fn start() {
     sanitize::install_default_policy();
-    components::text_size::restore();
     first_view::drop_if_elsewhere();
     // Instantiating the wasm is one task, building the page the next: two
     // shorter waits for a slow phone's main thread instead of one long one.

@@ -1,4 +1,5 @@
-//! Three text sizes, remembered in the browser for the next visit.
+//! Three text sizes, remembered in the browser for the next visit. The inline
+//! script in index.html applies the remembered one before the first paint.
 
 use leptos::prelude::*;
 
@@ -17,15 +18,6 @@ fn storage() -> Option<web_sys::Storage> {
 fn apply(size: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-text-size", size);
-    }
-}
-
-/// Applies the remembered size; call once at start.
-pub fn restore() {
-    if let Some(size) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
-        if SIZES.iter().any(|(id, ..)| *id == size) {
-            apply(&size);
-        }
     }
 }
 

@@ -204,3 +204,18 @@ test('pages without a first view start with the app alone', async ({ page }) => 
   expect(await response!.text()).not.toContain('id="ntm-first-view"');
   await expect(page.locator('#noi-dung h1')).toBeVisible();
 });
+
+test('a reader\'s text size is in place before the app starts, first view included', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => !document.getElementById('ntm-first-view'));
+  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await page.getByRole('group', { name: 'Cỡ chữ' }).getByRole('button', { name: 'Chữ lớn' }).click();
+
+  // The next visit, with the app's code held back: the first view is already large.
+  await page.route('**/*_bg.wasm', () => {});
+  await page.goto(`/tin-tuc/${SLUG}`);
+  await expect(page.locator('#ntm-first-view h1')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('lon');
+  const large = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(large).toBeGreaterThan(base);
+});
