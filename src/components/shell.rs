@@ -111,13 +111,17 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn MainMenu() -> impl IntoView {
     let site = use_site();
-    let open = RwSignal::new(false);
+    // Open at start when the first view's menu link (to #danh-muc) opened it.
+    let open = RwSignal::new(window().location().hash().is_ok_and(|h| h == "#danh-muc"));
     let toggle = NodeRef::<Button>::new();
     // Moving to another page closes the phone menu.
     let path = use_location().pathname;
-    Effect::new(move || {
-        path.track();
-        open.set(false);
+    Effect::new(move |before: Option<String>| {
+        let now = path.get();
+        if before.is_some_and(|b| b != now) {
+            open.set(false);
+        }
+        now
     });
     let on_keydown = move |e: ev::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {

@@ -219,3 +219,33 @@ test('a reader\'s text size is in place before the app starts, first view includ
   const large = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(large).toBeGreaterThan(base);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('a menu opened in the first view stays open when the app takes over', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/tin-tuc/${SLUG}`);
+    const entry = page.locator('.main-menu a', { hasText: 'Chương trình OCOP' }).first();
+    await expect(entry).toBeHidden();
+    await page.locator('#ntm-first-view .menu-toggle').click();
+    await expect(entry).toBeVisible();
+    release();
+    await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+    const toggle = page.getByRole('button', { name: 'Danh mục' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(entry).toBeVisible();
+    // It closes as the app's menu does, and another page closes it too.
+    await toggle.click();
+    await expect(entry).toBeHidden();
+    await toggle.click();
+    await entry.click();
+    await expect(page).toHaveURL(/chuyen-muc/);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+});
