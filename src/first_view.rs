@@ -14,16 +14,15 @@ const ID: &str = "ntm-first-view";
 const TEXT_ID: &str = "ntm-first-text";
 const LOADING: &str = "#noi-dung [aria-busy=\"true\"]";
 
-/// Drops a first view written for another address: the service worker may
-/// answer an address it has not kept with the page of another.
+/// Drops a first view written for another address (path and query): the
+/// service worker may answer an address it has not kept with the page of
+/// another.
 pub fn drop_if_elsewhere() {
     let Some(view) = document().get_element_by_id(ID) else {
         return;
     };
-    let here = leptos::prelude::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
+    let location = leptos::prelude::window().location();
+    let here = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
     if view.get_attribute("data-path").as_deref() != Some(here.as_str()) {
         view.remove();
     }

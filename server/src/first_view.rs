@@ -1,4 +1,5 @@
-//! The first view a page carries: the home list or an article as plain HTML,
+//! The first view a page carries: a news list (home or a category, any page of
+//! it) or an article as plain HTML,
 //! so a reader on a slow line sees the text while the wasm is still on its
 //! way. The front end keeps it on screen until it shows the same page itself,
 //! then removes it (`src/first_view.rs`). Without JavaScript it stays: a
@@ -12,36 +13,57 @@ use std::fmt::Write;
 use ntm_types::datetime::{format_date, format_datetime, format_iso};
 use ntm_types::page::{page_title, source_line, HOME_DESCRIPTION};
 use ntm_types::sanitize_policy::url_allowed;
-use ntm_types::{Article, ArticleSummary, MenuItem, SiteInfo, DEFAULT_PER_PAGE};
+use ntm_types::{Article, ArticleSummary, Category, MenuItem, SiteInfo, DEFAULT_PER_PAGE};
 use rusqlite::Connection;
 
 use crate::db;
 use crate::sanitize::clean_html;
 
-/// Thumbnails of the home list above the fold on a phone load at once; the
-/// rest wait until they are scrolled to.
+/// Thumbnails of a news list above the fold on a phone load at once; the rest
+/// wait until they are scrolled to.
 const EAGER_THUMBS: usize = 2;
 
 /// The pages that get a first view: those a reader most often lands on.
 #[derive(Debug, PartialEq)]
 pub enum Route {
-    Home,
+    /// A page of the newest articles (`/`, `/?trang=N`), of one category when
+    /// given (`/chuyen-muc/{slug}`).
+    List { category: Option<String>, page: u32 },
     /// An article's slug.
     Article(String),
 }
 
-/// The first view's route for a page path, when it has one. Only plain slugs
-/// and no query: anything else is left to the front end.
+/// The first view's route for a page path, when it has one. Only plain slugs,
+/// and no query but a list's page number (`trang=N`, as the app's pager
+/// writes it): anything else is left to the front end.
 pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
-    if query.is_some_and(|q| !q.is_empty()) {
-        return None;
-    }
+    let page = match query.filter(|q| !q.is_empty()) {
+        None => None,
+        Some(q) => Some(list_page(q)?),
+    };
     if path == "/" {
-        return Some(Route::Home);
+        return Some(Route::List {
+            category: None,
+            page: page.unwrap_or(1),
+        });
+    }
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if let Some(slug) = path.strip_prefix("/chuyen-muc/") {
+        return is_plain_slug(slug).then(|| Route::List {
+            category: Some(slug.to_owned()),
+            page: page.unwrap_or(1),
+        });
     }
     let slug = path.strip_prefix("/tin-tuc/")?;
-    let slug = slug.strip_suffix('/').unwrap_or(slug);
-    is_plain_slug(slug).then(|| Route::Article(slug.to_owned()))
+    (page.is_none() && is_plain_slug(slug)).then(|| Route::Article(slug.to_owned()))
+}
+
+/// The page number of a list's query `trang=N`, within the API's bounds.
+fn list_page(query: &str) -> Option<u32> {
+    let n = query.strip_prefix("trang=")?;
+    crate::api::Paging::parse(Some(n), None)
+        .ok()
+        .map(|p| p.page)
 }
 
 /// A slug as the backend makes them: lowercase ASCII letters, digits and `-`.
@@ -58,8 +80,11 @@ pub struct Content {
 }
 
 enum Page {
-    Home {
+    List {
+        /// None on the home page.
+        category: Option<Category>,
         items: Vec<ArticleSummary>,
+        page: u32,
         pages: u32,
     },
     Article(Box<Article>),
@@ -77,18 +102,34 @@ pub struct FirstView {
 }
 
 /// What the first view of `route` shows, or `None` when there is nothing to
-/// show (an unknown article, no site information yet). Only reads: the
-/// rendering happens in [`render`], away from the database connection.
+/// show (an unknown article or category, no site information yet). Only
+/// reads: the rendering happens in [`render`], away from the database
+/// connection.
 pub fn load(conn: &Connection, route: &Route) -> rusqlite::Result<Option<Content>> {
     let Some(site) = db::site(conn)?.and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok())
     else {
         return Ok(None);
     };
     let page = match route {
-        Route::Home => {
-            let (items, total) = db::article_summaries(conn, None, DEFAULT_PER_PAGE, 0)?;
-            Page::Home {
+        Route::List { category, page } => {
+            let category = match category {
+                Some(slug) => match db::category(conn, slug)? {
+                    Some(found) => Some(found),
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            let offset = (page - 1) * DEFAULT_PER_PAGE;
+            let (items, total) = db::article_summaries(
+                conn,
+                category.as_ref().map(|(id, _)| *id),
+                DEFAULT_PER_PAGE,
+                offset,
+            )?;
+            Page::List {
+                category: category.map(|(_, c)| c),
                 items,
+                page: *page,
                 pages: total.div_ceil(DEFAULT_PER_PAGE),
             }
         }
@@ -100,19 +141,48 @@ pub fn load(conn: &Connection, route: &Route) -> rusqlite::Result<Option<Content
     Ok(Some(Content { site, page }))
 }
 
-/// The first view of `content`, for the page at `path`.
-pub fn render(content: &Content, path: &str) -> FirstView {
+/// The first view of `content`, for the page at `path` and `query`.
+pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
     let (title, description, main) = match &content.page {
-        Page::Home { items, pages } => (
+        Page::List {
+            category: None,
+            items,
+            page,
+            pages,
+        } => (
             page_title(""),
             HOME_DESCRIPTION.to_owned(),
-            home(items, *pages),
+            format!(
+                r#"<h1 class="page-title">Tin mới nhất</h1>{}"#,
+                list(items, true, "/", *page, *pages)
+            ),
         ),
+        Page::List {
+            category: Some(c),
+            items,
+            page,
+            pages,
+        } => {
+            let href = format!("/chuyen-muc/{}", c.slug);
+            let main = format!(
+                r#"{}<h1 class="page-title">{}</h1>{}"#,
+                breadcrumb(&c.name, &href),
+                esc(&c.name),
+                list(items, false, &href, *page, *pages)
+            );
+            (page_title(&c.name), c.description.clone(), main)
+        }
         Page::Article(a) => (page_title(&a.title), a.lead.clone(), article(a)),
+    };
+    // The address it was made for, as the front end compares it (pathname and
+    // search): a page kept for another address is dropped there.
+    let address = match query.filter(|q| !q.is_empty()) {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_owned(),
     };
     let html = format!(
         r##"<div id="ntm-first-view" data-path="{}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
-        esc(path),
+        esc(&address),
         header(&content.site, path)
     );
     FirstView {
@@ -193,13 +263,63 @@ fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
     out.push_str("</li>");
 }
 
-/// The home page: the newest articles, as the app's news list shows them.
-fn home(items: &[ArticleSummary], pages: u32) -> String {
-    let mut out = String::from(r#"<h1 class="page-title">Tin mới nhất</h1>"#);
+/// "Trang chủ › `label`", as the app's breadcrumb shows it.
+fn breadcrumb(label: &str, href: &str) -> String {
+    format!(
+        r#"<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li><li><a href="{}">{}</a></li></ol></nav>"#,
+        esc(href),
+        esc(label)
+    )
+}
+
+/// Page `page` of a news list at `path`, as the app's news list and pager
+/// show it; each item's category only on lists that mix them.
+fn list(
+    items: &[ArticleSummary],
+    show_category: bool,
+    path: &str,
+    page: u32,
+    pages: u32,
+) -> String {
+    let mut out = String::new();
     if items.is_empty() {
         out.push_str(r#"<p class="empty">Chưa có bài viết nào.</p>"#);
-        return out;
+    } else {
+        news_items(&mut out, items, show_category);
     }
+    if pages > 1 {
+        let href = |n: u32| {
+            if n <= 1 {
+                esc(path)
+            } else {
+                format!("{}?trang={n}", esc(path))
+            }
+        };
+        out.push_str(r#"<nav class="pager" aria-label="Phân trang">"#);
+        if page > 1 {
+            let _ = write!(
+                out,
+                r#"<a href="{}" rel="prev">« Trang trước</a>"#,
+                href(page - 1)
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<span class="pager-status">Trang {page}/{pages}</span>"#
+        );
+        if page < pages {
+            let _ = write!(
+                out,
+                r#"<a href="{}" rel="next">Trang sau »</a>"#,
+                href(page + 1)
+            );
+        }
+        out.push_str("</nav>");
+    }
+    out
+}
+
+fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
     out.push_str(r#"<ul class="news-list">"#);
     for (i, a) in items.iter().enumerate() {
         out.push_str(r#"<li class="news-item">"#);
@@ -219,33 +339,38 @@ fn home(items: &[ArticleSummary], pages: u32) -> String {
         }
         let _ = write!(
             out,
-            r#"<div class="news-text"><h2 class="news-title"><a href="/tin-tuc/{}">{}</a></h2><p class="news-meta"><a href="/chuyen-muc/{}">{}</a> · <time datetime="{}">{}</time></p><p class="news-lead">{}</p></div></li>"#,
+            r#"<div class="news-text"><h2 class="news-title"><a href="/tin-tuc/{}">{}</a></h2><p class="news-meta">"#,
             esc(&a.slug),
             esc(&a.title),
-            esc(&a.category.slug),
-            esc(&a.category.name),
+        );
+        if show_category {
+            let _ = write!(
+                out,
+                r#"<a href="/chuyen-muc/{}">{}</a> · "#,
+                esc(&a.category.slug),
+                esc(&a.category.name),
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<time datetime="{}">{}</time></p><p class="news-lead">{}</p></div></li>"#,
             format_iso(a.published_at),
             format_date(a.published_at),
             esc(&a.lead)
         );
     }
     out.push_str("</ul>");
-    if pages > 1 {
-        let _ = write!(
-            out,
-            r#"<nav class="pager" aria-label="Phân trang"><span class="pager-status">Trang 1/{pages}</span><a href="/?trang=2" rel="next">Trang sau »</a></nav>"#
-        );
-    }
-    out
 }
 
 /// An article as the app's article view shows it, without the parts that need
 /// the app (print button, rating).
 fn article(a: &Article) -> String {
     let mut out = format!(
-        r#"<article class="article"><nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li><li><a href="/chuyen-muc/{}">{}</a></li></ol></nav><h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
-        esc(&a.category.slug),
-        esc(&a.category.name),
+        r#"<article class="article">{}<h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
+        breadcrumb(
+            &a.category.name,
+            &format!("/chuyen-muc/{}", a.category.slug)
+        ),
         esc(&a.title),
         format_iso(a.published_at),
         format_datetime(a.published_at),
@@ -311,20 +436,42 @@ mod tests {
 
     #[test]
     fn routes() {
-        assert_eq!(route("/", None), Some(Route::Home));
-        assert_eq!(route("/", Some("")), Some(Route::Home));
+        let home = |page| {
+            Some(Route::List {
+                category: None,
+                page,
+            })
+        };
+        assert_eq!(route("/", None), home(1));
+        assert_eq!(route("/", Some("")), home(1));
+        assert_eq!(route("/", Some("trang=3")), home(3));
+        let ocop = |page| {
+            Some(Route::List {
+                category: Some("ocop".to_owned()),
+                page,
+            })
+        };
+        assert_eq!(route("/chuyen-muc/ocop", None), ocop(1));
+        assert_eq!(route("/chuyen-muc/ocop/", Some("trang=2")), ocop(2));
         let article = Some(Route::Article("abc-1".to_owned()));
         assert_eq!(route("/tin-tuc/abc-1", None), article);
         assert_eq!(route("/tin-tuc/abc-1/", None), article);
         for (path, query) in [
-            ("/", Some("trang=2")),
+            ("/", Some("trang=0")),
+            ("/", Some("trang=x")),
+            ("/", Some("trang=99999999999")),
+            ("/", Some("q=1")),
+            ("/", Some("trang=2&x=1")),
             ("/index.html", None),
             ("/tin-tuc/", None),
             ("/tin-tuc/a/b", None),
             ("/tin-tuc/%3Cx%3E", None),
             ("/tin-tuc/ABC", None),
+            ("/tin-tuc/abc-1", Some("trang=2")),
             ("/tim-kiem", None),
-            ("/chuyen-muc/abc", None),
+            ("/chuyen-muc/", None),
+            ("/chuyen-muc/a/b", None),
+            ("/chuyen-muc/ABC", None),
         ] {
             assert_eq!(route(path, query), None, "{path} {query:?}");
         }

@@ -123,7 +123,7 @@ async fn with_first_view(db: &Db, html: String, path: &str, query: Option<&str>)
     let Ok(Some(content)) = content else {
         return html;
     };
-    let view = first_view::render(&content, path);
+    let view = first_view::render(&content, path, query);
     let html = replace_between(&html, "<title>", "</title>", &first_view::esc(&view.title));
     let html = replace_between(
         &html,
@@ -172,6 +172,14 @@ fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
 /// its fetch. Only plain slugs: anything else is left to the front end.
 pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
     let mut paths = vec!["/site".to_owned()];
+    // A news list, any page of it, as the front end asks for it.
+    if let Some(first_view::Route::List { category, page }) = first_view::route(path, query) {
+        paths.push(match category {
+            Some(slug) => format!("/articles?page={page}&category={slug}"),
+            None => format!("/articles?page={page}"),
+        });
+        return paths;
+    }
     if query.is_some_and(|q| !q.is_empty()) {
         return paths;
     }
@@ -179,12 +187,8 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
     let path = path.strip_suffix('/').unwrap_or(path);
     let mut parts = path.trim_start_matches('/').split('/');
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(""), None, _) => paths.push("/articles?page=1".to_owned()),
         (Some("tin-tuc"), Some(slug), None) if plain(slug) => {
             paths.push(format!("/articles/{slug}"));
-        }
-        (Some("chuyen-muc"), Some(slug), None) if plain(slug) => {
-            paths.push(format!("/articles?page=1&category={slug}"));
         }
         (Some("van-ban"), Some(slug), None) if plain(slug) => {
             paths.push(format!("/documents/{slug}"));
@@ -279,8 +283,17 @@ mod tests {
             first_data("/van-ban/6748-ubnd-nl5", None)[1],
             "/documents/6748-ubnd-nl5"
         );
-        // A page number, odd characters or an unknown page: only the frame.
-        assert_eq!(first_data("/", Some("trang=2")), ["/site"]);
+        assert_eq!(
+            first_data("/chuyen-muc/chuong-trinh-ocop", Some("trang=2")),
+            ["/site", "/articles?page=2&category=chuong-trinh-ocop"]
+        );
+        assert_eq!(
+            first_data("/", Some("trang=2")),
+            ["/site", "/articles?page=2"]
+        );
+        // Another query, odd characters or an unknown page: only the frame.
+        assert_eq!(first_data("/", Some("trang=2&a=b")), ["/site"]);
+        assert_eq!(first_data("/van-ban/6748-ubnd-nl5", Some("a=b")), ["/site"]);
         assert_eq!(first_data("/tin-tuc/%3Cx%3E", None), ["/site"]);
         assert_eq!(first_data("/tim-kiem", None), ["/site"]);
     }

@@ -1,4 +1,4 @@
-//! The first view the page carries on the home page and on articles: the
+//! The first view the page carries on news lists and on articles: the
 //! page's text as plain HTML, escaped, cleaned, without counting a view and
 //! without loosening the page's script policy.
 
@@ -75,6 +75,51 @@ async fn the_home_page_carries_the_newest_articles() {
 }
 
 #[tokio::test]
+async fn lists_carry_the_page_asked_for_and_categories_their_own() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    // Page 2 of the home list, with a pager both ways.
+    let second = get(&app, "/api/articles?page=2").await.json();
+    let html = get(&app, "/?trang=2").await.text();
+    let view = first_view(&html);
+    assert!(view.contains(r#"data-path="/?trang=2""#), "{view}");
+    for item in second["items"].as_array().unwrap() {
+        let link = format!(r#"<a href="/tin-tuc/{}">"#, item["slug"].as_str().unwrap());
+        assert!(view.contains(&link), "{link}");
+    }
+    assert!(
+        view.contains(r#"<a href="/" rel="prev">« Trang trước</a>"#),
+        "{view}"
+    );
+    let status = format!("Trang 2/{}", second["total_pages"]);
+    assert!(view.contains(&status), "{view}");
+    // A category: its name as heading and title, its description, its articles
+    // only and no category beside each.
+    let ocop = get(&app, "/api/articles?page=1&category=chuong-trinh-ocop")
+        .await
+        .json();
+    let html = get(&app, "/chuyen-muc/chuong-trinh-ocop").await.text();
+    let view = first_view(&html);
+    let name = ocop["category"]["name"].as_str().unwrap();
+    assert!(
+        view.contains(&format!(r#"<h1 class="page-title">{name}</h1>"#)),
+        "{view}"
+    );
+    assert!(view.contains(r#"<nav class="breadcrumb""#));
+    assert!(html.contains(&format!("<title>{name} - Nông thôn mới Hà Tĩnh</title>")));
+    let description = ocop["category"]["description"].as_str().unwrap();
+    assert!(html.contains(&format!(
+        r#"<meta name="description" content="{description}">"#
+    )));
+    let items = ocop["items"].as_array().unwrap();
+    assert_eq!(
+        view.matches(r#"<li class="news-item">"#).count(),
+        items.len()
+    );
+    assert!(!view.contains(r#"<p class="news-meta"><a href="/chuyen-muc/"#));
+}
+
+#[tokio::test]
 async fn an_article_page_carries_the_article() {
     let (db, _dir) = seeded_db();
     let (app, _d) = site(db);
@@ -125,10 +170,12 @@ async fn other_pages_have_none() {
     let (app, _d) = site(db);
     for uri in [
         "/index.html",
-        "/?trang=2",
+        "/?trang=2&a=b",
+        "/?trang=0",
         "/tin-tuc/khong-co-bai-nay",
+        "/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu?trang=2",
         "/tim-kiem",
-        "/chuyen-muc/chuong-trinh-ocop",
+        "/chuyen-muc/khong-co",
         "/van-ban",
         "/khong-co",
     ] {

@@ -8,6 +8,7 @@ import { test, expect, expectAccessible, keepScreenshot } from './fixtures';
 // empty frame or a frame with both.
 
 const SLUG = 'thuc-day-chuong-trinh-ocop-o-binh-lieu';
+const CATEGORY = 'tin-tuc-su-kien';
 
 // These tests look at the page before and during the app's taking over.
 test.use({ waitForApp: false });
@@ -64,11 +65,30 @@ for (const width of [360, 1280]) {
       await expect(page.locator('h1.article-title')).toBeVisible();
     });
 
+    test('a category lists its articles', async ({ page, request }) => {
+      const list = await (await request.get(`/api/articles?page=1&category=${CATEGORY}`)).json();
+      await page.goto(`/chuyen-muc/${CATEGORY}`);
+      await expect(page).toHaveTitle(`${list.category.name} - Nông thôn mới Hà Tĩnh`);
+      await expect(page.locator('h1')).toHaveText(list.category.name);
+      await expect(page.locator('.breadcrumb a').last()).toHaveText(list.category.name);
+      await expect(page.locator('.news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+    });
+
     test('the home page lists the newest articles and search goes to its page', async ({ page, request }) => {
       const list = await (await request.get('/api/articles?page=1')).json();
       await page.goto('/');
       await expect(page.locator('h1')).toHaveText('Tin mới nhất');
       await expect(page.locator('.news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
+      // The pager's links lead to first views of the other pages.
+      expect(list.total_pages).toBeGreaterThan(1);
+      const second = await (await request.get('/api/articles?page=2')).json();
+      await page.locator('.pager a[rel="next"]').click();
+      await expect(page).toHaveURL('/?trang=2');
+      await expect(page.locator('.news-title a')).toHaveText(second.items.map((a: { title: string }) => a.title));
+      await expect(page.locator('.pager-status')).toHaveText(`Trang 2/${list.total_pages}`);
+      await expect(page.locator('.pager a[rel="prev"]')).toHaveAttribute('href', '/');
       await page.locator('input[name="q"]').fill('OCOP');
       await page.locator('input[name="q"]').press('Enter');
       await expect(page).toHaveURL(/\/tim-kiem\?q=OCOP$/);
@@ -81,7 +101,7 @@ for (const width of [360, 1280]) {
     // Held, never answered: the page as a reader on a slow line sees it first.
     await page.route('**/*_bg.wasm', () => {});
     await page.setViewportSize({ width, height: 800 });
-    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/']]) {
+    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/'], ['category', `/chuyen-muc/${CATEGORY}`], ['home-2', '/?trang=2']]) {
       await page.goto(path);
       await expect(page.locator('#ntm-first-view h1')).toBeVisible();
       await expectAccessible(page);
@@ -248,4 +268,26 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/chuyen-muc/);
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
+});
+
+test('a category page is taken over without an empty frame or its list twice', async ({ page, request }) => {
+  const list = await (await request.get(`/api/articles?page=1&category=${CATEGORY}`)).json();
+  await watchFrames(page);
+  await page.goto(`/chuyen-muc/${CATEGORY}`);
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.locator('#ntm-first-text')).toHaveCount(0);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { seen: Seen; stopWatching: boolean };
+    w.stopWatching = true;
+    return w.seen.frames;
+  });
+  const from = frames.findIndex((f) => f.firstView);
+  expect(from, JSON.stringify(frames)).toBeGreaterThanOrEqual(0);
+  for (const f of frames.slice(from)) {
+    const sources = Number(f.firstView) + Number(f.text) + Number(f.appHeadings > 0 && !f.busy);
+    expect(sources, JSON.stringify(f)).toBe(1);
+  }
+  await expect(page.locator('h1')).toHaveText([list.category.name]);
+  await expect(page.locator('#noi-dung .news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
+  await expectAccessible(page);
 });

@@ -5,6 +5,7 @@ mod body;
 mod documents;
 mod members;
 mod paging;
+pub use paging::Paging;
 mod params;
 mod polls;
 mod rating;
