@@ -3,6 +3,9 @@
 # and css, and how long the release build took. A measurement, not a test.
 #   scripts/bench-size.sh           time a rebuild of the front-end crate only
 #   scripts/bench-size.sh --clean   time a build from nothing (all dependencies)
+# It also builds bench/floor, the least an app on the design card's crates
+# carries (router, one fetched and decoded resource), and prints its size: the
+# floor under the product's.
 set -euo pipefail
 "$(dirname "$0")/setup.sh" >/dev/null
 source "$(dirname "$0")/env.sh"
@@ -34,3 +37,13 @@ done
 printf '%-34s %10d %10d %10d\n' "total" "$total_raw" "$total_gz" "$total_br"
 awk -v b="$code_br" 'BEGIN { printf "\nwasm + js after brotli: %d B (%.1f KiB)\n", b, b / 1024 }'
 awk -v s="$start" -v e="$end" -v k="$kind" 'BEGIN { printf "%s: %.1f s\n", k, e - s }'
+
+# The floor: the same crates, profile and wasm-opt settings, almost no app.
+(cd bench/floor && trunk build --release --offline >/dev/null 2>&1)
+floor_wasm=$(brotli -q 11 -c target/floor-dist/*.wasm | wc -c)
+floor_js=$(brotli -q 11 -c target/floor-dist/*.js | wc -c)
+awk -v w="$floor_wasm" -v j="$floor_js" -v b="$code_br" 'BEGIN {
+  printf "\nfloor (bench/floor: leptos + leptos_router + gloo-net + serde-wasm-bindgen,\n"
+  printf "  two routes, one fetched and decoded resource): wasm %d B + js %d B = %d B (%.1f KiB) after brotli\n", w, j, w + j, (w + j) / 1024
+  printf "the product above the floor: %d B (%.1f KiB) of wasm + js (sw.js included)\n", b - w - j, (b - w - j) / 1024
+}'
