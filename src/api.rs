@@ -301,6 +301,11 @@ fn keep(url: String, json: &JsValue) {
     });
 }
 
+/// Drops a kept answer (the same JavaScript value).
+fn forget(json: &JsValue) {
+    ANSWERS.with(|a| a.borrow_mut().retain(|(_, _, kept)| kept != json));
+}
+
 fn prefetching(url: &str) -> Option<js_sys::Promise> {
     PREFETCHING.with(|p| {
         p.borrow()
@@ -570,7 +575,11 @@ pub async fn sign_out() -> ApiResult<()> {
 
 /// JSON into `T`; the wrong shape is [`FetchError::Invalid`].
 pub fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
-    serde_wasm_bindgen::from_value(json).map_err(|_| FetchError::Invalid)
+    serde_wasm_bindgen::from_value(json.clone()).map_err(|_| {
+        // An answer kept in memory that does not fit is not shown again.
+        forget(&json);
+        FetchError::Invalid
+    })
 }
 
 /// GET `url` (or POST `body` to it as JSON) and parse the answer as JSON. Cookies

@@ -129,3 +129,18 @@ for (const t of targets) {
     });
   }
 }
+
+test('an answer of the wrong shape is not shown again from memory', async ({ page }) => {
+  let failing = true;
+  await page.route((u) => /^\/api\/articles\/[^/]+$/.test(u.pathname),
+    (route) => (failing ? fail(route, 'wrong shape') : route.continue()));
+  await page.goto(ARTICLE);
+  await expect(main(page)).toContainText(messages['wrong shape']);
+  // The backend is well again; the reader goes elsewhere in the app and back.
+  failing = false;
+  await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Trang chủ' }).click();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await page.goBack();
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  await expect(main(page)).not.toContainText(messages['wrong shape']);
+});
