@@ -171,29 +171,25 @@ fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
 /// writes them (src/api.rs, `Endpoint::url`) so the browser's preload answers
 /// its fetch. Only plain slugs: anything else is left to the front end.
 pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
+    use first_view::Route;
     let mut paths = vec!["/site".to_owned()];
-    // A news list, any page of it, as the front end asks for it.
-    if let Some(first_view::Route::List { category, page }) = first_view::route(path, query) {
-        paths.push(match category {
+    match first_view::route(path, query) {
+        Some(Route::List { category, page }) => paths.push(match category {
             Some(slug) => format!("/articles?page={page}&category={slug}"),
             None => format!("/articles?page={page}"),
-        });
-        return paths;
-    }
-    if query.is_some_and(|q| !q.is_empty()) {
-        return paths;
-    }
-    let plain = first_view::is_plain_slug;
-    let path = path.strip_suffix('/').unwrap_or(path);
-    let mut parts = path.trim_start_matches('/').split('/');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("tin-tuc"), Some(slug), None) if plain(slug) => {
-            paths.push(format!("/articles/{slug}"));
+        }),
+        Some(Route::Article(slug)) => paths.push(format!("/articles/{slug}")),
+        // A document has no first view, but its data is still asked for early.
+        None if query.is_none_or(str::is_empty) => {
+            let path = path.strip_suffix('/').unwrap_or(path);
+            if let Some(slug) = path
+                .strip_prefix("/van-ban/")
+                .filter(|s| first_view::is_plain_slug(s))
+            {
+                paths.push(format!("/documents/{slug}"));
+            }
         }
-        (Some("van-ban"), Some(slug), None) if plain(slug) => {
-            paths.push(format!("/documents/{slug}"));
-        }
-        _ => {}
+        None => {}
     }
     paths
 }
