@@ -35,6 +35,28 @@ async function watchFrames(page: Page) {
   });
 }
 
+/** Opens `path` and checks, frame by frame from the first one with the first
+ *  view on until the app has taken over, that the page's text is on screen
+ *  exactly once: from the first view, from its text inside the app, or from
+ *  the app itself. */
+async function expectTextOnceEveryFrame(page: Page, path: string) {
+  await watchFrames(page);
+  await page.goto(path);
+  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+  await expect(page.locator('#ntm-first-text')).toHaveCount(0);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { seen: Seen; stopWatching: boolean };
+    w.stopWatching = true;
+    return w.seen.frames;
+  });
+  const from = frames.findIndex((f) => f.firstView);
+  expect(from, JSON.stringify(frames)).toBeGreaterThanOrEqual(0);
+  for (const f of frames.slice(from)) {
+    const sources = Number(f.firstView) + Number(f.text) + Number(f.appHeadings > 0 && !f.busy);
+    expect(sources, JSON.stringify(f)).toBe(1);
+  }
+}
+
 for (const width of [360, 1280]) {
   test.describe(`without script at ${width} px`, () => {
     test.use({ javaScriptEnabled: false, viewport: { width, height: 800 } });
@@ -112,24 +134,7 @@ for (const width of [360, 1280]) {
 
 test('the app takes over with the data, never showing an empty page or the text twice', async ({ page, request }) => {
   const article = await (await request.get(`/api/articles/${SLUG}`)).json();
-  await watchFrames(page);
-  await page.goto(`/tin-tuc/${SLUG}`);
-  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
-  await expect(page.locator('#ntm-first-text')).toHaveCount(0);
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { seen: Seen; stopWatching: boolean };
-    w.stopWatching = true;
-    return w.seen.frames;
-  });
-  // From the first frame with the first view on, every frame shows the
-  // article's text exactly once: from the first view, from its text inside the
-  // app, or from the app.
-  const from = frames.findIndex((f) => f.firstView);
-  expect(from, JSON.stringify(frames)).toBeGreaterThanOrEqual(0);
-  for (const f of frames.slice(from)) {
-    const sources = Number(f.firstView) + Number(f.text) + Number(f.appHeadings > 0 && !f.busy);
-    expect(sources, JSON.stringify(f)).toBe(1);
-  }
+  await expectTextOnceEveryFrame(page, `/tin-tuc/${SLUG}`);
   // One page, the app's: one heading, one header, and the app's controls.
   await expect(page.locator('h1')).toHaveText([article.title]);
   await expect(page.locator('header.site-header')).toHaveCount(1);
@@ -272,21 +277,7 @@ test.describe('on a phone', () => {
 
 test('a category page is taken over without an empty frame or its list twice', async ({ page, request }) => {
   const list = await (await request.get(`/api/articles?page=1&category=${CATEGORY}`)).json();
-  await watchFrames(page);
-  await page.goto(`/chuyen-muc/${CATEGORY}`);
-  await expect(page.locator('#ntm-first-view')).toHaveCount(0);
-  await expect(page.locator('#ntm-first-text')).toHaveCount(0);
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { seen: Seen; stopWatching: boolean };
-    w.stopWatching = true;
-    return w.seen.frames;
-  });
-  const from = frames.findIndex((f) => f.firstView);
-  expect(from, JSON.stringify(frames)).toBeGreaterThanOrEqual(0);
-  for (const f of frames.slice(from)) {
-    const sources = Number(f.firstView) + Number(f.text) + Number(f.appHeadings > 0 && !f.busy);
-    expect(sources, JSON.stringify(f)).toBe(1);
-  }
+  await expectTextOnceEveryFrame(page, `/chuyen-muc/${CATEGORY}`);
   await expect(page.locator('h1')).toHaveText([list.category.name]);
   await expect(page.locator('#noi-dung .news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
   await expectAccessible(page);
