@@ -38,8 +38,9 @@ printf '%-34s %10d %10d %10d\n' "total" "$total_raw" "$total_gz" "$total_br"
 awk -v b="$code_br" 'BEGIN { printf "\nwasm + js after brotli: %d B (%.1f KiB)\n", b, b / 1024 }'
 awk -v s="$start" -v e="$end" -v k="$kind" 'BEGIN { printf "%s: %.1f s\n", k, e - s }'
 
-# The floor: the same crates, profile and wasm-opt settings, almost no app.
-(cd bench/floor && trunk build --release --offline >/dev/null 2>&1)
+# The floor: the same crates, profile, std build and wasm-opt settings, almost
+# no app.
+(source scripts/wasm-release-env.sh && cd bench/floor && trunk build --release --offline >/dev/null 2>&1)
 floor_wasm=$(brotli -q 11 -c target/floor-dist/*.wasm | wc -c)
 floor_js=$(brotli -q 11 -c target/floor-dist/*.js | wc -c)
 awk -v w="$floor_wasm" -v j="$floor_js" -v b="$code_br" 'BEGIN {

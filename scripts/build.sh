@@ -6,14 +6,15 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 stamp=dist/.build-stamp
-sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh .cargo)
+sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh scripts/wasm-release-env.sh .cargo)
 if [ -f "$stamp" ] && [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]; then
   echo "[build] dist/ is up to date"
   exit 0
 fi
 
 echo "[build] trunk build --release"
-cargo fetch --locked --quiet
+source scripts/wasm-release-env.sh
+cargo fetch --locked --quiet --target wasm32-unknown-unknown
 trunk build --release --offline
 
 # A page that comes with its first view (server/src/first_view.rs) shows it,

@@ -18,6 +18,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm is built with its own std (scripts/wasm-release-env.sh).
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (a few minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
