@@ -243,16 +243,17 @@ fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
                 .map(|f| {
                     let mut lines = vec![
                         f.title.clone(),
-                        format!("{} so {}", d.kind, d.number),
+                        format!("{} số {}", d.kind, d.number),
                         d.summary.clone(),
                         format!(
-                            "Co quan ban hanh: {}. Ngay ban hanh: {}",
-                            d.issuing_body, d.issued
+                            "Cơ quan ban hành: {}. Ngày ban hành: {}",
+                            d.issuing_body,
+                            ntm_types::datetime::format_day(&d.issued)
                         ),
                         String::new(),
                     ];
                     lines.extend(d.body.iter().cloned());
-                    lines.push(format!("Nguoi ky: {}", d.signer));
+                    lines.push(format!("Người ký: {}", d.signer));
                     (f.file.clone(), f.title.clone(), crate::pdf::render(&lines))
                 })
                 .collect();

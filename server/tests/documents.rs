@@ -250,7 +250,7 @@ async fn details_with_files_and_related() {
         file.header("content-disposition"),
         "attachment; filename=\"6748-ubnd-nl5.pdf\""
     );
-    assert!(file.body.starts_with(b"%PDF-1.4"));
+    assert!(file.body.starts_with(b"%PDF-"));
     assert_eq!(file.body.len() as u64, a.size);
     let again: Document =
         serde_json::from_slice(&get(&app, "/api/documents/6748-ubnd-nl5").await.body).unwrap();
