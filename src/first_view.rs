@@ -71,7 +71,11 @@ fn step() -> bool {
     };
     let loading = doc.query_selector(LOADING).ok().flatten();
     if let Some(view) = doc.get_element_by_id(ID) {
-        let shown = loading.is_none() && main.query_selector("h1").ok().flatten().is_some();
+        // The page's data is on screen (the backend says what shows it), or
+        // the app says why it is not.
+        let ready = view.get_attribute("data-ready");
+        let ready = format!("{}, .error-box", ready.as_deref().unwrap_or("h1"));
+        let shown = loading.is_none() && main.query_selector(&ready).ok().flatten().is_some();
         if loading.is_none() && !shown {
             return false;
         }
@@ -150,15 +154,17 @@ fn link_to(href: &str) -> Option<Element> {
         .find(|a| a.get_attribute("href").as_deref() == Some(href))
 }
 
-/// Moves the first view's main column, less a heading the app already shows,
-/// to the end of the app's, and hides the placeholder it stands in for.
+/// Moves the first view's main column, less what the app already shows (a
+/// heading, and parts the backend marks `data-app-shows`, such as a search
+/// form), to the end of the app's, and hides the placeholder it stands in for.
 fn adopt_text(view: &Element, placeholder: &Element, main: &Element) -> Result<(), JsValue> {
     let doc = document();
     let source = view.query_selector("main")?.ok_or(JsValue::NULL)?;
     let text = doc.create_element("div")?;
     text.set_id(TEXT_ID);
     while let Some(child) = source.first_element_child() {
-        let shown_by_app = child.tag_name() == "H1" && main.query_selector("h1")?.is_some();
+        let shown_by_app = child.has_attribute("data-app-shows")
+            || (child.tag_name() == "H1" && main.query_selector("h1")?.is_some());
         if shown_by_app {
             child.remove();
         } else {

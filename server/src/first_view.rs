@@ -10,10 +10,16 @@
 
 use std::fmt::Write;
 
-use ntm_types::datetime::{format_date, format_datetime, format_iso};
-use ntm_types::page::{page_title, source_line, HOME_DESCRIPTION};
+use ntm_types::datetime::{day_key, format_date, format_datetime, format_day, format_iso};
+use ntm_types::page::{
+    document_name, is_new_document, page_title, source_line, DOCUMENTS_DESCRIPTION,
+    DOCUMENTS_TITLE, HOME_DESCRIPTION,
+};
 use ntm_types::sanitize_policy::url_allowed;
-use ntm_types::{Article, ArticleSummary, Category, MenuItem, SiteInfo, DEFAULT_PER_PAGE};
+use ntm_types::{
+    Article, ArticleSummary, Category, DocumentFacets, DocumentSummary, MenuItem, SiteInfo,
+    Timestamp, DEFAULT_PER_PAGE,
+};
 use rusqlite::Connection;
 
 use crate::db;
@@ -31,7 +37,13 @@ pub enum Route {
     List { category: Option<String>, page: u32 },
     /// An article's slug.
     Article(String),
+    /// A page of all issued documents (`/van-ban`, `/van-ban?trang=N`); a
+    /// filtered search is left to the front end.
+    Documents { page: u32 },
 }
+
+/// Documents a page of the documents list shows, as the front end asks for them.
+pub const DOCUMENTS_PER_PAGE: u32 = 10;
 
 /// The first view's route for a page path, when it has one. Only plain slugs,
 /// and no query but a list's page number (`trang=N`, as the app's pager
@@ -48,6 +60,11 @@ pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
         });
     }
     let path = path.strip_suffix('/').unwrap_or(path);
+    if path == "/van-ban" {
+        return Some(Route::Documents {
+            page: page.unwrap_or(1),
+        });
+    }
     if let Some(slug) = path.strip_prefix("/chuyen-muc/") {
         return is_plain_slug(slug).then(|| Route::List {
             category: Some(slug.to_owned()),
@@ -88,6 +105,15 @@ enum Page {
         pages: u32,
     },
     Article(Box<Article>),
+    Documents {
+        facets: DocumentFacets,
+        items: Vec<DocumentSummary>,
+        total: u32,
+        page: u32,
+        pages: u32,
+        /// When it was read: what counts as new.
+        now: Timestamp,
+    },
 }
 
 /// What goes into index.html for one page.
@@ -101,11 +127,11 @@ pub struct FirstView {
     pub html: String,
 }
 
-/// What the first view of `route` shows, or `None` when there is nothing to
-/// show (an unknown article or category, no site information yet). Only
-/// reads: the rendering happens in [`render`], away from the database
+/// What the first view of `route` shows at `now`, or `None` when there is
+/// nothing to show (an unknown article or category, no site information yet).
+/// Only reads: the rendering happens in [`render`], away from the database
 /// connection.
-pub fn load(conn: &Connection, route: &Route) -> rusqlite::Result<Option<Content>> {
+pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Result<Option<Content>> {
     let Some(site) = db::site(conn)?.and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok())
     else {
         return Ok(None);
@@ -137,6 +163,23 @@ pub fn load(conn: &Connection, route: &Route) -> rusqlite::Result<Option<Content
             Some(a) => Page::Article(Box::new(a)),
             None => return Ok(None),
         },
+        Route::Documents { page } => {
+            let (items, total) = db::documents::search(
+                conn,
+                &db::documents::Filter::default(),
+                &day_key(now),
+                DOCUMENTS_PER_PAGE,
+                (page - 1) * DOCUMENTS_PER_PAGE,
+            )?;
+            Page::Documents {
+                facets: db::documents::facets(conn)?,
+                items,
+                total,
+                page: *page,
+                pages: total.div_ceil(DOCUMENTS_PER_PAGE),
+                now,
+            }
+        }
     };
     Ok(Some(Content { site, page }))
 }
@@ -166,13 +209,25 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             let href = format!("/chuyen-muc/{}", c.slug);
             let main = format!(
                 r#"{}<h1 class="page-title">{}</h1>{}"#,
-                breadcrumb(&c.name, &href),
+                breadcrumb(&c.name, &href, ""),
                 esc(&c.name),
                 list(items, false, &href, *page, *pages)
             );
             (page_title(&c.name), c.description.clone(), main)
         }
         Page::Article(a) => (page_title(&a.title), a.lead.clone(), article(a)),
+        Page::Documents {
+            facets,
+            items,
+            total,
+            page,
+            pages,
+            now,
+        } => (
+            page_title(DOCUMENTS_TITLE),
+            DOCUMENTS_DESCRIPTION.to_owned(),
+            documents(facets, items, *total, *page, *pages, *now),
+        ),
     };
     // The address it was made for, as the front end compares it (pathname and
     // search): a page kept for another address is dropped there.
@@ -180,8 +235,16 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
         Some(q) => format!("{path}?{q}"),
         None => path.to_owned(),
     };
+    // What the app's main column holds once it shows this page's data: the
+    // hand-over waits for it, since a heading the app shows at once says
+    // nothing about the data.
+    let ready = match &content.page {
+        Page::List { .. } => ".news-list, .empty",
+        Page::Documents { .. } => ".doc-list, .empty",
+        Page::Article(_) => "h1",
+    };
     let html = format!(
-        r##"<div id="ntm-first-view" data-path="{}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
+        r##"<div id="ntm-first-view" data-path="{}" data-ready="{ready}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
         esc(&address),
         header(&content.site, path)
     );
@@ -263,10 +326,11 @@ fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
     out.push_str("</li>");
 }
 
-/// "Trang chủ › `label`", as the app's breadcrumb shows it.
-fn breadcrumb(label: &str, href: &str) -> String {
+/// "Trang chủ › `label`", as the app's breadcrumb shows it; `attrs` are
+/// written into its opening tag.
+fn breadcrumb(label: &str, href: &str, attrs: &str) -> String {
     format!(
-        r#"<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li><li><a href="{}">{}</a></li></ol></nav>"#,
+        r#"<nav class="breadcrumb" aria-label="Đường dẫn"{attrs}><ol><li><a href="/">Trang chủ</a></li><li><a href="{}">{}</a></li></ol></nav>"#,
         esc(href),
         esc(label)
     )
@@ -287,6 +351,13 @@ fn list(
     } else {
         news_items(&mut out, items, show_category);
     }
+    pager(&mut out, path, page, pages);
+    out
+}
+
+/// Links to the pages before and after `page` of a list at `path`, as the
+/// app's pager shows them.
+fn pager(out: &mut String, path: &str, page: u32, pages: u32) {
     if pages > 1 {
         let href = |n: u32| {
             if n <= 1 {
@@ -316,7 +387,6 @@ fn list(
         }
         out.push_str("</nav>");
     }
-    out
 }
 
 fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
@@ -362,6 +432,85 @@ fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
     out.push_str("</ul>");
 }
 
+/// The documents page as the app shows it before any filter is chosen: its
+/// search form, the count, the list and the pager. The app shows the
+/// breadcrumb, heading and form at once, without waiting for data, so those
+/// are marked for the hand-over to drop; the form's controls are disabled
+/// here, since searching needs the app.
+fn documents(
+    facets: &DocumentFacets,
+    items: &[DocumentSummary],
+    total: u32,
+    page: u32,
+    pages: u32,
+    now: Timestamp,
+) -> String {
+    let select = |id: &str, name: &str, label: &str, values: &[String]| {
+        let mut out = format!(
+            r#"<div class="field"><label for="fv-{id}">{label}</label><select id="fv-{id}" name="{name}" disabled><option value="">Tất cả</option>"#
+        );
+        for v in values {
+            let _ = write!(out, r#"<option value="{0}">{0}</option>"#, esc(v));
+        }
+        out.push_str("</select></div>");
+        out
+    };
+    let date = |id: &str, name: &str, label: &str| {
+        format!(
+            r#"<div class="field"><label for="fv-{id}">{label}</label><input id="fv-{id}" name="{name}" type="date" disabled></div>"#
+        )
+    };
+    let years: Vec<String> = facets.years.iter().map(i32::to_string).collect();
+    let mut out = breadcrumb(DOCUMENTS_TITLE, "/van-ban", " data-app-shows");
+    let _ = write!(
+        out,
+        r#"<h1 class="page-title">{DOCUMENTS_TITLE}</h1><form class="doc-search" role="search" aria-label="Tìm văn bản" data-app-shows><div class="field field-wide"><label for="fv-doc-q">Từ khóa (số hiệu, trích yếu)</label><input id="fv-doc-q" name="tu-khoa" type="search" maxlength="200" disabled></div>{}{}{}{}{}{}<div class="field"><label for="fv-doc-status">Hiệu lực</label><select id="fv-doc-status" name="hieu-luc" disabled><option value="">Tất cả</option><option value="con-hieu-luc">Còn hiệu lực</option><option value="het-hieu-luc">Hết hiệu lực</option></select></div><div class="doc-search-actions"><button type="submit" class="button" disabled>Tìm kiếm</button><a href="/van-ban">Xóa điều kiện</a></div></form>"#,
+        select("doc-kind", "loai", "Loại văn bản", &facets.kinds),
+        select(
+            "doc-body",
+            "co-quan",
+            "Cơ quan ban hành",
+            &facets.issuing_bodies
+        ),
+        select("doc-area", "linh-vuc", "Lĩnh vực", &facets.areas),
+        select("doc-year", "nam", "Năm ban hành", &years),
+        date("doc-from", "tu-ngay", "Ban hành từ ngày"),
+        date("doc-to", "den-ngay", "Đến ngày"),
+    );
+    if items.is_empty() {
+        out.push_str(r#"<p class="empty" role="status">Không tìm thấy văn bản nào phù hợp với điều kiện tìm kiếm.</p>"#);
+    } else {
+        let _ = write!(
+            out,
+            r#"<p class="doc-count" role="status">Tìm thấy {total} văn bản.</p><ul class="doc-list">"#
+        );
+        for d in items {
+            let _ = write!(
+                out,
+                r#"<li class="doc-item"><a class="doc-name" href="/van-ban/{}">{}</a>{}<p class="doc-summary">{}</p><p class="doc-meta">{} · Ban hành: {} · {}</p></li>"#,
+                esc(&d.slug),
+                esc(&document_name(&d.kind, &d.number)),
+                if is_new_document(&d.issued, now) {
+                    r#"<span class="badge">Mới</span>"#
+                } else {
+                    ""
+                },
+                esc(&d.summary),
+                esc(&d.issuing_body),
+                esc(&format_day(&d.issued)),
+                if d.in_force {
+                    "Còn hiệu lực"
+                } else {
+                    "Hết hiệu lực"
+                },
+            );
+        }
+        out.push_str("</ul>");
+    }
+    pager(&mut out, "/van-ban", page, pages);
+    out
+}
+
 /// An article as the app's article view shows it, without the parts that need
 /// the app (print button, rating).
 fn article(a: &Article) -> String {
@@ -369,7 +518,8 @@ fn article(a: &Article) -> String {
         r#"<article class="article">{}<h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
         breadcrumb(
             &a.category.name,
-            &format!("/chuyen-muc/{}", a.category.slug)
+            &format!("/chuyen-muc/{}", a.category.slug),
+            ""
         ),
         esc(&a.title),
         format_iso(a.published_at),
@@ -456,6 +606,11 @@ mod tests {
         let article = Some(Route::Article("abc-1".to_owned()));
         assert_eq!(route("/tin-tuc/abc-1", None), article);
         assert_eq!(route("/tin-tuc/abc-1/", None), article);
+        assert_eq!(
+            route("/van-ban", Some("trang=2")),
+            Some(Route::Documents { page: 2 })
+        );
+        assert_eq!(route("/van-ban/", None), Some(Route::Documents { page: 1 }));
         for (path, query) in [
             ("/", Some("trang=0")),
             ("/", Some("trang=x")),
@@ -472,6 +627,8 @@ mod tests {
             ("/chuyen-muc/", None),
             ("/chuyen-muc/a/b", None),
             ("/chuyen-muc/ABC", None),
+            ("/van-ban", Some("loai=abc")),
+            ("/van-ban", Some("tu-khoa=ocop&trang=2")),
         ] {
             assert_eq!(route(path, query), None, "{path} {query:?}");
         }

@@ -106,14 +106,15 @@ pub struct Options {
 /// The whole application: `/api/…` and, when a folder is given, the front end.
 pub fn app(db: Db, options: Options) -> Router {
     let limits = options.limits.clone();
+    let clock = options.clock.unwrap_or_else(system_clock);
     let state = AppState {
         db: db.clone(),
         limits: options.limits,
-        clock: options.clock.unwrap_or_else(system_clock),
+        clock: clock.clone(),
     };
     let router = Router::new().nest("/api", api::router(state));
     let router = match options.dist {
-        Some(dist) => router.merge(web::router(dist, options.api_base, db)),
+        Some(dist) => router.merge(web::router(dist, options.api_base, db, clock)),
         None => router.fallback(error::not_found_fallback),
     };
     // Compresses API answers and anything not already precompressed on disk.

@@ -13,7 +13,8 @@ use axum_extra::extract::cookie::CookieJar;
 use tower_http::services::ServeDir;
 
 use crate::first_view;
-use crate::Db;
+use crate::{Clock, Db};
+use ntm_types::Timestamp;
 
 /// The meta tag the front end reads its API base from (see index.html).
 const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
@@ -27,13 +28,16 @@ struct Site {
     dist: PathBuf,
     api_base: Option<String>,
     db: Db,
+    /// The API's clock: a first view says what is new and in force as the API does.
+    clock: Clock,
 }
 
-pub fn router(dist: PathBuf, api_base: Option<String>, db: Db) -> Router {
+pub fn router(dist: PathBuf, api_base: Option<String>, db: Db, clock: Clock) -> Router {
     let site = Site {
         dist: dist.clone(),
         api_base,
         db,
+        clock,
     };
     let index = get(index_html).with_state(site.clone());
     let files = ServeDir::new(dist)
@@ -98,7 +102,8 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
             .as_deref(),
     );
     // After the policy: nothing in the first view may add a script hash.
-    html = with_first_view(&site.db, html, req.uri().path(), req.uri().query()).await;
+    let now = (site.clock)();
+    html = with_first_view(&site.db, now, html, req.uri().path(), req.uri().query()).await;
     let jar = match crate::visitor::cookie_if_missing(&jar) {
         Some(cookie) => jar.add(cookie),
         None => CookieJar::new(),
@@ -114,12 +119,20 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
 
 /// `html` with the page's first view in its body and its title and description
 /// in its head; unchanged when the page has none or it cannot be read.
-async fn with_first_view(db: &Db, html: String, path: &str, query: Option<&str>) -> String {
+async fn with_first_view(
+    db: &Db,
+    now: Timestamp,
+    html: String,
+    path: &str,
+    query: Option<&str>,
+) -> String {
     let Some(route) = first_view::route(path, query) else {
         return html;
     };
     // Read under the connection's lock; escaping and cleaning the body outside it.
-    let content = db.call(move |c| Ok(first_view::load(c, &route)?)).await;
+    let content = db
+        .call(move |c| Ok(first_view::load(c, &route, now)?))
+        .await;
     let Ok(Some(content)) = content else {
         return html;
     };
@@ -179,6 +192,13 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
             None => format!("/articles?page={page}"),
         }),
         Some(Route::Article(slug)) => paths.push(format!("/articles/{slug}")),
+        Some(Route::Documents { page }) => paths.extend([
+            format!(
+                "/documents?page={page}&per_page={}",
+                first_view::DOCUMENTS_PER_PAGE
+            ),
+            "/documents/facets".to_owned(),
+        ]),
         // A document has no first view, but its data is still asked for early.
         None if query.is_none_or(str::is_empty) => {
             let path = path.strip_suffix('/').unwrap_or(path);
@@ -292,6 +312,16 @@ mod tests {
         assert_eq!(first_data("/van-ban/6748-ubnd-nl5", Some("a=b")), ["/site"]);
         assert_eq!(first_data("/tin-tuc/%3Cx%3E", None), ["/site"]);
         assert_eq!(first_data("/tim-kiem", None), ["/site"]);
+        assert_eq!(
+            first_data("/van-ban", Some("trang=3")),
+            [
+                "/site",
+                "/documents?page=3&per_page=10",
+                "/documents/facets"
+            ]
+        );
+        // A filtered search: the front end asks for it itself.
+        assert_eq!(first_data("/van-ban", Some("loai=abc")), ["/site"]);
     }
 
     #[test]

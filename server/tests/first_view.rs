@@ -120,6 +120,67 @@ async fn lists_carry_the_page_asked_for_and_categories_their_own() {
 }
 
 #[tokio::test]
+async fn the_documents_page_carries_its_list_and_a_form_the_app_replaces() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    let newest = get(&app, "/api/documents?page=1&per_page=10").await.json();
+    let facets = get(&app, "/api/documents/facets").await.json();
+    let html = get(&app, "/van-ban").await.text();
+    let view = first_view(&html);
+    assert!(view.contains(r#"data-path="/van-ban""#), "{view}");
+    assert!(html.contains("<title>Văn bản ban hành - Nông thôn mới Hà Tĩnh</title>"));
+    assert!(view.contains(r#"<h1 class="page-title">Văn bản ban hành</h1>"#));
+    let count = format!("Tìm thấy {} văn bản.", newest["total_items"]);
+    assert!(view.contains(&count), "{view}");
+    let items = newest["items"].as_array().unwrap();
+    assert_eq!(
+        view.matches(r#"<li class="doc-item">"#).count(),
+        items.len()
+    );
+    for d in items {
+        let name = format!(
+            r#"<a class="doc-name" href="/van-ban/{}">{} số {}</a>"#,
+            d["slug"].as_str().unwrap(),
+            d["kind"].as_str().unwrap(),
+            d["number"].as_str().unwrap()
+        );
+        assert!(view.contains(&name), "{name}");
+    }
+    // Every filter value the app offers, in a form the hand-over drops (the
+    // app shows its own at once); its controls wait for the app.
+    assert!(view.contains(
+        r#"<form class="doc-search" role="search" aria-label="Tìm văn bản" data-app-shows>"#
+    ));
+    for kind in facets["kinds"].as_array().unwrap() {
+        let kind = kind.as_str().unwrap();
+        assert!(
+            view.contains(&format!(r#"<option value="{kind}">{kind}</option>"#)),
+            "{kind}"
+        );
+    }
+    assert!(view.contains(r#"<nav class="breadcrumb" aria-label="Đường dẫn" data-app-shows>"#));
+    assert!(
+        !view.contains(r#"id="doc-"#),
+        "the app's ids stay the app's"
+    );
+    let form = &view[view.find(r#"<form class="doc-search""#).unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert_eq!(
+        form.matches("<input ").count() + form.matches("<select ").count(),
+        form.matches(" disabled").count() - 1, // the button
+    );
+    // Page 2, when there is one, the way the app's pager links it.
+    if newest["total_pages"].as_u64().unwrap() > 1 {
+        let html = get(&app, "/van-ban?trang=2").await.text();
+        let view = first_view(&html);
+        assert!(
+            view.contains(r#"<a href="/van-ban" rel="prev">« Trang trước</a>"#),
+            "{view}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn an_article_page_carries_the_article() {
     let (db, _dir) = seeded_db();
     let (app, _d) = site(db);
@@ -176,7 +237,8 @@ async fn other_pages_have_none() {
         "/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu?trang=2",
         "/tim-kiem",
         "/chuyen-muc/khong-co",
-        "/van-ban",
+        "/van-ban?loai=C%C3%B4ng%20v%C4%83n",
+        "/van-ban/6748-ubnd-nl5",
         "/khong-co",
     ] {
         let html = get(&app, uri).await.text();

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use ntm_types::datetime::{day_key, format_day};
+use ntm_types::datetime::format_day;
+use ntm_types::page::{document_name, is_new_document};
 use ntm_types::DocumentSummary;
 
 /// Where a document lives in the front end.
@@ -7,15 +8,8 @@ pub fn document_href(slug: &str) -> String {
     format!("/van-ban/{slug}")
 }
 
-/// "Công văn số 6748/UBND-NL5", the way the portal names a document.
-pub fn document_name(kind: &str, number: &str) -> String {
-    format!("{kind} số {number}")
-}
-
-/// Issued in the last five days: shown with a "Mới" badge.
 fn is_new(issued: &str) -> bool {
-    let now = (js_sys::Date::now() / 1000.0) as i64;
-    issued >= day_key(now - 5 * 86_400).as_str()
+    is_new_document(issued, (js_sys::Date::now() / 1000.0) as i64)
 }
 
 /// Documents as a list: the sidebar's short form, or the search page's long one

@@ -4,11 +4,12 @@ use ntm_types::Document;
 
 use crate::api::{self, Endpoint};
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::document_list::{document_name, DocumentItems};
+use crate::components::document_list::DocumentItems;
 use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ArticlePlaceholder;
 use crate::format::number;
 use crate::meta::set_page_meta;
+use ntm_types::page::document_name;
 
 /// One document: its fields (empty ones left out), text, files and related documents.
 #[component]

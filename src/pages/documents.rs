@@ -1,6 +1,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use ntm_types::page::{DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE};
 use ntm_types::{DocumentFacets, DocumentPage};
 use wasm_bindgen::JsCast;
 
@@ -16,10 +17,7 @@ use crate::meta::set_page_meta;
 /// be shared and the back button brings it back.
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
-    set_page_meta(
-        "Văn bản ban hành",
-        "Tra cứu văn bản chỉ đạo, điều hành về xây dựng nông thôn mới.",
-    );
+    set_page_meta(DOCUMENTS_TITLE, DOCUMENTS_DESCRIPTION);
     let query = use_query_map();
     let search = Memo::new(move |_| DocumentSearch::from_page_params(|k| query.read().get(k)));
     let results = api::resource(move || Endpoint::Documents(search.get()));

@@ -98,6 +98,21 @@ for (const width of [360, 1280]) {
       expect(scrollWidth).toBeLessThanOrEqual(width);
     });
 
+    test('the documents page lists the newest documents', async ({ page, request }) => {
+      const docs = await (await request.get('/api/documents?page=1&per_page=10')).json();
+      await page.goto('/van-ban');
+      await expect(page).toHaveTitle('Văn bản ban hành - Nông thôn mới Hà Tĩnh');
+      await expect(page.locator('h1')).toHaveText('Văn bản ban hành');
+      await expect(page.locator('.doc-count')).toHaveText(`Tìm thấy ${docs.total_items} văn bản.`);
+      await expect(page.locator('.doc-name')).toHaveText(docs.items.map((d: { kind: string; number: string }) => `${d.kind} số ${d.number}`));
+      // Searching needs the app: the form is there, its controls wait.
+      await expect(page.getByLabel('Loại văn bản')).toBeDisabled();
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      await page.locator('.doc-name').first().click();
+      await expect(page).toHaveURL(`/van-ban/${docs.items[0].slug}`);
+    });
+
     test('the home page lists the newest articles and search goes to its page', async ({ page, request }) => {
       const list = await (await request.get('/api/articles?page=1')).json();
       await page.goto('/');
@@ -123,7 +138,7 @@ for (const width of [360, 1280]) {
     // Held, never answered: the page as a reader on a slow line sees it first.
     await page.route('**/*_bg.wasm', () => {});
     await page.setViewportSize({ width, height: 800 });
-    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/'], ['category', `/chuyen-muc/${CATEGORY}`], ['home-2', '/?trang=2']]) {
+    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/'], ['category', `/chuyen-muc/${CATEGORY}`], ['home-2', '/?trang=2'], ['documents', '/van-ban']]) {
       await page.goto(path);
       await expect(page.locator('#ntm-first-view h1')).toBeVisible();
       await expectAccessible(page);
@@ -225,7 +240,7 @@ test('a first view made for another address is dropped at once', async ({ page }
 });
 
 test('pages without a first view start with the app alone', async ({ page }) => {
-  const response = await page.goto('/van-ban');
+  const response = await page.goto('/tham-do-y-kien');
   expect(await response!.text()).not.toContain('id="ntm-first-view"');
   await expect(page.locator('#noi-dung h1')).toBeVisible();
 });
@@ -281,4 +296,26 @@ test('a category page is taken over without an empty frame or its list twice', a
   await expect(page.locator('h1')).toHaveText([list.category.name]);
   await expect(page.locator('#noi-dung .news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
   await expectAccessible(page);
+});
+
+test('the documents page is taken over without an empty frame or its list twice', async ({ page, request }) => {
+  const docs = await (await request.get('/api/documents?page=1&per_page=10')).json();
+  await expectTextOnceEveryFrame(page, '/van-ban');
+  // The app's own heading, breadcrumb and form, once each, the form working.
+  await expect(page.locator('h1')).toHaveText(['Văn bản ban hành']);
+  await expect(page.locator('.breadcrumb')).toHaveCount(1);
+  await expect(page.locator('form.doc-search')).toHaveCount(1);
+  await expect(page.getByLabel('Loại văn bản')).toBeEnabled();
+  await expect(page.locator('#noi-dung .doc-name')).toHaveText(docs.items.map((d: { kind: string; number: string }) => `${d.kind} số ${d.number}`));
+  await expectAccessible(page);
+});
+
+// The home page's heading is the app's at once, before its list: the first
+// view's list stands in until the app's arrives (it once went early, leaving a
+// grey placeholder for a few frames).
+test('the home page is taken over without an empty frame or its list twice', async ({ page, request }) => {
+  const list = await (await request.get('/api/articles?page=1')).json();
+  await expectTextOnceEveryFrame(page, '/');
+  await expect(page.locator('h1')).toHaveText(['Tin mới nhất']);
+  await expect(page.locator('#noi-dung .news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
 });
