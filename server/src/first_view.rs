@@ -13,7 +13,7 @@ use std::fmt::Write;
 use ntm_types::datetime::{day_key, format_date, format_datetime, format_day, format_iso};
 use ntm_types::page::{
     document_name, is_new_document, page_title, source_line, DOCUMENTS_DESCRIPTION,
-    DOCUMENTS_TITLE, HOME_DESCRIPTION,
+    DOCUMENTS_TITLE, HOME_DESCRIPTION, SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE,
 };
 use ntm_types::sanitize_policy::url_allowed;
 use ntm_types::{
@@ -40,6 +40,30 @@ pub enum Route {
     /// A page of all issued documents (`/van-ban`, `/van-ban?trang=N`); a
     /// filtered search is left to the front end.
     Documents { page: u32 },
+    /// A page of the articles found for `text` (`/tim-kiem?q=…&trang=N`), as
+    /// the header's search box asks without script too.
+    Search { text: String, page: u32 },
+}
+
+/// Longest search the API takes, in characters.
+const SEARCH_MAX_CHARS: usize = 200;
+
+/// What `encodeURIComponent` leaves as it is: the front end writes its search
+/// links and API requests with it, and a preload must name the same URL.
+const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// `s` as `encodeURIComponent` writes it.
+pub fn encode_component(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, URI_COMPONENT).to_string()
 }
 
 /// Documents a page of the documents list shows, as the front end asks for them.
@@ -49,6 +73,9 @@ pub const DOCUMENTS_PER_PAGE: u32 = 10;
 /// and no query but a list's page number (`trang=N`, as the app's pager
 /// writes it): anything else is left to the front end.
 pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
+    if path == "/tim-kiem" {
+        return search_route(query?);
+    }
     let page = match query.filter(|q| !q.is_empty()) {
         None => None,
         Some(q) => Some(list_page(q)?),
@@ -73,6 +100,24 @@ pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
     }
     let slug = path.strip_prefix("/tin-tuc/")?;
     (page.is_none() && is_plain_slug(slug)).then(|| Route::Article(slug.to_owned()))
+}
+
+/// A search's words (`q`, trimmed, 1 to 200 characters) and page (`trang`),
+/// and nothing else.
+fn search_route(query: &str) -> Option<Route> {
+    let (mut text, mut page) = (None, None);
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        match &*name {
+            "q" if text.is_none() => text = Some(value.trim().to_owned()),
+            "trang" if page.is_none() => page = Some(list_page(&format!("trang={value}"))?),
+            _ => return None,
+        }
+    }
+    let text = text.filter(|t| !t.is_empty() && t.chars().count() <= SEARCH_MAX_CHARS)?;
+    Some(Route::Search {
+        text,
+        page: page.unwrap_or(1),
+    })
 }
 
 /// The page number of a list's query `trang=N`, within the API's bounds.
@@ -105,6 +150,13 @@ enum Page {
         pages: u32,
     },
     Article(Box<Article>),
+    Search {
+        text: String,
+        items: Vec<ArticleSummary>,
+        total: u32,
+        page: u32,
+        pages: u32,
+    },
     Documents {
         facets: DocumentFacets,
         items: Vec<DocumentSummary>,
@@ -163,6 +215,17 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
             Some(a) => Page::Article(Box::new(a)),
             None => return Ok(None),
         },
+        Route::Search { text, page } => {
+            let (items, total) =
+                db::search_articles(conn, text, DEFAULT_PER_PAGE, (page - 1) * DEFAULT_PER_PAGE)?;
+            Page::Search {
+                text: text.clone(),
+                items,
+                total,
+                page: *page,
+                pages: total.div_ceil(DEFAULT_PER_PAGE),
+            }
+        }
         Route::Documents { page } => {
             let (items, total) = db::documents::search(
                 conn,
@@ -216,6 +279,17 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             (page_title(&c.name), c.description.clone(), main)
         }
         Page::Article(a) => (page_title(&a.title), a.lead.clone(), article(a)),
+        Page::Search {
+            text,
+            items,
+            total,
+            page,
+            pages,
+        } => (
+            page_title(SEARCH_TITLE),
+            SEARCH_DESCRIPTION.to_owned(),
+            search(text, items, *total, *page, *pages),
+        ),
         Page::Documents {
             facets,
             items,
@@ -239,7 +313,7 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
     // hand-over waits for it, since a heading the app shows at once says
     // nothing about the data.
     let ready = match &content.page {
-        Page::List { .. } => ".news-list, .empty",
+        Page::List { .. } | Page::Search { .. } => ".news-list, .empty",
         Page::Documents { .. } => ".doc-list, .empty",
         Page::Article(_) => "h1",
     };
@@ -351,20 +425,22 @@ fn list(
     } else {
         news_items(&mut out, items, show_category);
     }
-    pager(&mut out, path, page, pages);
+    pager(&mut out, path, "", page, pages);
     out
 }
 
-/// Links to the pages before and after `page` of a list at `path`, as the
-/// app's pager shows them.
-fn pager(out: &mut String, path: &str, page: u32, pages: u32) {
+/// Links to the pages before and after `page` of a list at `path`, whose
+/// other parameters are `query` (encoded, maybe empty), as the app's pager
+/// shows them.
+fn pager(out: &mut String, path: &str, query: &str, page: u32, pages: u32) {
     if pages > 1 {
         let href = |n: u32| {
-            if n <= 1 {
-                esc(path)
-            } else {
-                format!("{}?trang={n}", esc(path))
-            }
+            esc(&match (query.is_empty(), n <= 1) {
+                (true, true) => path.to_owned(),
+                (true, false) => format!("{path}?trang={n}"),
+                (false, true) => format!("{path}?{query}"),
+                (false, false) => format!("{path}?{query}&trang={n}"),
+            })
         };
         out.push_str(r#"<nav class="pager" aria-label="Phân trang">"#);
         if page > 1 {
@@ -430,6 +506,33 @@ fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
         );
     }
     out.push_str("</ul>");
+}
+
+/// What the search page shows for `text`: the count, the articles found (with
+/// their categories) and the pager.
+fn search(text: &str, items: &[ArticleSummary], total: u32, page: u32, pages: u32) -> String {
+    let mut out = format!(r#"<h1 class="page-title">{SEARCH_HEADING}</h1>"#);
+    let q = esc(text);
+    if items.is_empty() {
+        let _ = write!(
+            out,
+            r#"<p class="empty" role="status">Không tìm thấy bài viết nào với từ khóa “{q}”.</p>"#
+        );
+        return out;
+    }
+    let _ = write!(
+        out,
+        r#"<p class="doc-count" role="status">Tìm thấy {total} bài viết với từ khóa “{q}”.</p>"#
+    );
+    news_items(&mut out, items, true);
+    pager(
+        &mut out,
+        "/tim-kiem",
+        &format!("q={}", encode_component(text)),
+        page,
+        pages,
+    );
+    out
 }
 
 /// The documents page as the app shows it before any filter is chosen: its
@@ -507,7 +610,7 @@ fn documents(
         }
         out.push_str("</ul>");
     }
-    pager(&mut out, "/van-ban", page, pages);
+    pager(&mut out, "/van-ban", "", page, pages);
     out
 }
 
@@ -611,6 +714,22 @@ mod tests {
             Some(Route::Documents { page: 2 })
         );
         assert_eq!(route("/van-ban/", None), Some(Route::Documents { page: 1 }));
+        let search = |text: &str, page| {
+            Some(Route::Search {
+                text: text.to_owned(),
+                page,
+            })
+        };
+        assert_eq!(route("/tim-kiem", Some("q=+OCOP+")), search("OCOP", 1));
+        assert_eq!(
+            route("/tim-kiem", Some("q=n%C3%B4ng+th%C3%B4n&trang=3")),
+            search("nông thôn", 3)
+        );
+        assert_eq!(
+            route("/tim-kiem", Some(&format!("q={}", "a".repeat(200)))),
+            search(&"a".repeat(200), 1)
+        );
+        let too_long = format!("q={}", "a".repeat(201));
         for (path, query) in [
             ("/", Some("trang=0")),
             ("/", Some("trang=x")),
@@ -623,11 +742,17 @@ mod tests {
             ("/tin-tuc/%3Cx%3E", None),
             ("/tin-tuc/ABC", None),
             ("/tin-tuc/abc-1", Some("trang=2")),
-            ("/tim-kiem", None),
             ("/chuyen-muc/", None),
             ("/chuyen-muc/a/b", None),
             ("/chuyen-muc/ABC", None),
             ("/van-ban", Some("loai=abc")),
+            ("/tim-kiem", None),
+            ("/tim-kiem", Some("q=")),
+            ("/tim-kiem", Some("q=+")),
+            ("/tim-kiem", Some(too_long.as_str())),
+            ("/tim-kiem", Some("q=a&trang=0")),
+            ("/tim-kiem", Some("q=a&x=1")),
+            ("/tim-kiem", Some("q=a&q=b")),
             ("/van-ban", Some("tu-khoa=ocop&trang=2")),
         ] {
             assert_eq!(route(path, query), None, "{path} {query:?}");

@@ -192,6 +192,10 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
             None => format!("/articles?page={page}"),
         }),
         Some(Route::Article(slug)) => paths.push(format!("/articles/{slug}")),
+        Some(Route::Search { text, page }) => paths.push(format!(
+            "/search?q={}&page={page}",
+            first_view::encode_component(&text)
+        )),
         Some(Route::Documents { page }) => paths.extend([
             format!(
                 "/documents?page={page}&per_page={}",
@@ -312,6 +316,12 @@ mod tests {
         assert_eq!(first_data("/van-ban/6748-ubnd-nl5", Some("a=b")), ["/site"]);
         assert_eq!(first_data("/tin-tuc/%3Cx%3E", None), ["/site"]);
         assert_eq!(first_data("/tim-kiem", None), ["/site"]);
+        // As the header's form writes it, and as the front end asks for it.
+        assert_eq!(
+            first_data("/tim-kiem", Some("q=n%C3%B4ng+th%C3%B4n+&trang=2")),
+            ["/site", "/search?q=n%C3%B4ng%20th%C3%B4n&page=2"]
+        );
+        assert_eq!(first_data("/tim-kiem", Some("q=")), ["/site"]);
         assert_eq!(
             first_data("/van-ban", Some("trang=3")),
             [

@@ -181,6 +181,50 @@ async fn the_documents_page_carries_its_list_and_a_form_the_app_replaces() {
 }
 
 #[tokio::test]
+async fn a_search_carries_what_it_found() {
+    let (db, _dir) = seeded_db();
+    let (app, _d) = site(db);
+    let found = get(&app, "/api/search?q=n%C3%B4ng%20th%C3%B4n&page=1")
+        .await
+        .json();
+    // As the header's form sends it, without script.
+    let html = get(&app, "/tim-kiem?q=n%C3%B4ng+th%C3%B4n").await.text();
+    let view = first_view(&html);
+    assert!(
+        view.contains(r#"data-path="/tim-kiem?q=n%C3%B4ng+th%C3%B4n""#),
+        "{view}"
+    );
+    assert!(html.contains("<title>Tìm kiếm - Nông thôn mới Hà Tĩnh</title>"));
+    assert!(view.contains(r#"<h1 class="page-title">Kết quả tìm kiếm</h1>"#));
+    let count = format!(
+        "Tìm thấy {} bài viết với từ khóa “nông thôn”.",
+        found["total_items"]
+    );
+    assert!(view.contains(&count), "{view}");
+    let items = found["items"].as_array().unwrap();
+    assert_eq!(
+        view.matches(r#"<li class="news-item">"#).count(),
+        items.len()
+    );
+    if found["total_pages"].as_u64().unwrap() > 1 {
+        assert!(
+            view.contains(r#"<a href="/tim-kiem?q=n%C3%B4ng%20th%C3%B4n&amp;trang=2" rel="next">"#),
+            "{view}"
+        );
+    }
+    // Nothing found, and words that are markup: escaped, said plainly.
+    let html = get(&app, "/tim-kiem?q=%3Cscript%3Ex%3C%2Fscript%3E")
+        .await
+        .text();
+    let view = first_view(&html);
+    assert!(
+        view.contains("Không tìm thấy bài viết nào với từ khóa “&lt;script&gt;x&lt;/script&gt;”."),
+        "{view}"
+    );
+    assert!(!view.contains("<script>"));
+}
+
+#[tokio::test]
 async fn an_article_page_carries_the_article() {
     let (db, _dir) = seeded_db();
     let (app, _d) = site(db);

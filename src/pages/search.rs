@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use ntm_types::page::{SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE};
 use ntm_types::ArticlePage;
 
 use crate::api::{self, Endpoint};
@@ -12,7 +13,7 @@ use crate::meta::set_page_meta;
 /// Articles found by the header's search box (`/tim-kiem?q=…`).
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    set_page_meta("Tìm kiếm", "Tìm bài viết trên cổng thông tin.");
+    set_page_meta(SEARCH_TITLE, SEARCH_DESCRIPTION);
     let query = use_query_map();
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_owned());
     let page = super::page_number();
@@ -31,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
         .into_any()
     });
     view! {
-        <h1 class="page-title">"Kết quả tìm kiếm"</h1>
+        <h1 class="page-title">{SEARCH_HEADING}</h1>
         {move || {
             if text.with(String::is_empty) {
                 view! { <p class="empty">"Nhập từ khóa vào ô tìm kiếm ở đầu trang để tìm bài viết."</p> }.into_any()

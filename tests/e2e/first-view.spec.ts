@@ -129,6 +129,11 @@ for (const width of [360, 1280]) {
       await page.locator('input[name="q"]').fill('OCOP');
       await page.locator('input[name="q"]').press('Enter');
       await expect(page).toHaveURL(/\/tim-kiem\?q=OCOP$/);
+      // The search's own first view shows what was found.
+      const found = await (await request.get('/api/search?q=OCOP&page=1')).json();
+      await expect(page.locator('h1')).toHaveText('Kết quả tìm kiếm');
+      await expect(page.locator('.doc-count')).toHaveText(`Tìm thấy ${found.total_items} bài viết với từ khóa “OCOP”.`);
+      await expect(page.locator('.news-title a')).toHaveText(found.items.map((a: { title: string }) => a.title));
     });
   });
 }
@@ -138,7 +143,7 @@ for (const width of [360, 1280]) {
     // Held, never answered: the page as a reader on a slow line sees it first.
     await page.route('**/*_bg.wasm', () => {});
     await page.setViewportSize({ width, height: 800 });
-    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/'], ['category', `/chuyen-muc/${CATEGORY}`], ['home-2', '/?trang=2'], ['documents', '/van-ban']]) {
+    for (const [name, path] of [['article', `/tin-tuc/${SLUG}`], ['home', '/'], ['category', `/chuyen-muc/${CATEGORY}`], ['home-2', '/?trang=2'], ['documents', '/van-ban'], ['search', '/tim-kiem?q=OCOP']]) {
       await page.goto(path);
       await expect(page.locator('#ntm-first-view h1')).toBeVisible();
       await expectAccessible(page);
@@ -318,4 +323,12 @@ test('the home page is taken over without an empty frame or its list twice', asy
   await expectTextOnceEveryFrame(page, '/');
   await expect(page.locator('h1')).toHaveText(['Tin mới nhất']);
   await expect(page.locator('#noi-dung .news-title a')).toHaveText(list.items.map((a: { title: string }) => a.title));
+});
+
+test('a search is taken over without an empty frame or its results twice', async ({ page, request }) => {
+  const found = await (await request.get('/api/search?q=n%C3%B4ng%20th%C3%B4n&page=1')).json();
+  await expectTextOnceEveryFrame(page, '/tim-kiem?q=n%C3%B4ng+th%C3%B4n');
+  await expect(page.locator('h1')).toHaveText(['Kết quả tìm kiếm']);
+  await expect(page.locator('#noi-dung .news-title a')).toHaveText(found.items.map((a: { title: string }) => a.title));
+  await expectAccessible(page);
 });

@@ -13,6 +13,11 @@ pub const DOCUMENTS_TITLE: &str = "Văn bản ban hành";
 pub const DOCUMENTS_DESCRIPTION: &str =
     "Tra cứu văn bản chỉ đạo, điều hành về xây dựng nông thôn mới.";
 
+/// The search page's title, heading and description.
+pub const SEARCH_TITLE: &str = "Tìm kiếm";
+pub const SEARCH_HEADING: &str = "Kết quả tìm kiếm";
+pub const SEARCH_DESCRIPTION: &str = "Tìm bài viết trên cổng thông tin.";
+
 /// "Công văn số 6748/UBND-NL5", the way the portal names a document.
 pub fn document_name(kind: &str, number: &str) -> String {
     format!("{kind} số {number}")
