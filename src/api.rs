@@ -14,6 +14,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle, Action, Get, LocalResource};
 use ntm_types::{ApiError, Notice, PollResults, RatingState, SessionState, Stats};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCredentials;
@@ -582,6 +583,14 @@ pub fn decode<T: DeserializeOwned>(json: JsValue) -> ApiResult<T> {
     })
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on a string that stays in JavaScript: js-sys's takes a
+    /// Rust `&str`, which would copy the answer into the wasm and back.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
+
 /// GET `url` (or POST `body` to it as JSON) and parse the answer as JSON. Cookies
 /// go along, since ratings and votes are tied to the visitor's cookie, also when
 /// the backend is on another origin. The request is aborted when the calling
@@ -659,7 +668,7 @@ async fn fetch_json(url: &str, method: Method, body: Option<String>) -> ApiResul
     if text.as_ref().is_some_and(|t| t.length() > MAX_ANSWER_BYTES) {
         return Err(FetchError::TooLarge);
     }
-    let json = text.and_then(|t| js_sys::JSON::parse(&String::from(t)).ok());
+    let json = text.and_then(|t| parse_json(&t).ok());
     if !ok {
         // Keep the backend's own message when it sent an ApiError.
         let message = json
