@@ -49,7 +49,7 @@ pub enum Route {
 const SEARCH_MAX_CHARS: usize = 200;
 
 /// What `encodeURIComponent` leaves as it is: the front end writes its search
-/// links and API requests with it, and a preload must name the same URL.
+/// pages' links with it.
 const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
@@ -62,7 +62,7 @@ const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHAN
     .remove(b')');
 
 /// `s` as `encodeURIComponent` writes it.
-pub fn encode_component(s: &str) -> String {
+fn encode_component(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, URI_COMPONENT).to_string()
 }
 

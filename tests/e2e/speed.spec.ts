@@ -32,6 +32,24 @@ test('the first view’s data is preloaded and fetched once', async ({ page }) =
   await page.goto('/');
   await expect(page.locator('.news-title a').first()).toBeVisible();
   expect(home.filter((s) => s.startsWith('GET /api/articles?')), home.join('\n')).toEqual(['GET /api/articles?page=1']);
+
+  // A search with a space and marks, as the header's form sends it, and the
+  // documents list with its filter values.
+  const search = apiRequests(page);
+  await page.goto('/tim-kiem?q=n%C3%B4ng+th%C3%B4n');
+  await expect(page.locator('#noi-dung .news-title a').first()).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  expect(search.filter((s) => s.startsWith('GET /api/search?')), search.join('\n')).toHaveLength(1);
+  const documents = apiRequests(page);
+  await page.goto('/van-ban');
+  await expect(page.locator('#noi-dung .doc-name').first()).toBeVisible();
+  await expect(page.getByLabel('Loại văn bản').locator('option')).not.toHaveCount(1);
+  // (The sidebar's block asks for its own five, per_page=5.)
+  const page1 = documents.filter((s) => s.startsWith('GET /api/documents') && !s.endsWith('per_page=5'));
+  expect(page1, documents.join('\n')).toEqual([
+    'GET /api/documents?page=1&per_page=10',
+    'GET /api/documents/facets',
+  ]);
 });
 
 test('back and forward show kept answers without asking again', async ({ page }) => {
