@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use ntm_types::datetime::format_day;
+use ntm_types::page::document_name;
 use ntm_types::Document;
 
 use crate::api::{self, Endpoint};
@@ -9,7 +10,6 @@ use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ArticlePlaceholder;
 use crate::format::number;
 use crate::meta::set_page_meta;
-use ntm_types::page::document_name;
 
 /// One document: its fields (empty ones left out), text, files and related documents.
 #[component]
