@@ -45,9 +45,6 @@ pub enum Route {
     Search { text: String, page: u32 },
 }
 
-/// Longest search the API takes, in characters.
-const SEARCH_MAX_CHARS: usize = 200;
-
 /// What `encodeURIComponent` leaves as it is: the front end writes its search
 /// pages' links with it.
 const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
@@ -78,7 +75,7 @@ pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
     }
     let page = match query.filter(|q| !q.is_empty()) {
         None => None,
-        Some(q) => Some(list_page(q)?),
+        Some(q) => Some(page_number(q.strip_prefix("trang=")?)?),
     };
     if path == "/" {
         return Some(Route::List {
@@ -102,27 +99,25 @@ pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
     (page.is_none() && is_plain_slug(slug)).then(|| Route::Article(slug.to_owned()))
 }
 
-/// A search's words (`q`, trimmed, 1 to 200 characters) and page (`trang`),
-/// and nothing else.
+/// A search's words (`q`, as the API takes them) and page (`trang`), and
+/// nothing else.
 fn search_route(query: &str) -> Option<Route> {
     let (mut text, mut page) = (None, None);
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         match &*name {
-            "q" if text.is_none() => text = Some(value.trim().to_owned()),
-            "trang" if page.is_none() => page = Some(list_page(&format!("trang={value}"))?),
+            "q" if text.is_none() => text = Some(crate::api::search_words(&value)?),
+            "trang" if page.is_none() => page = Some(page_number(&value)?),
             _ => return None,
         }
     }
-    let text = text.filter(|t| !t.is_empty() && t.chars().count() <= SEARCH_MAX_CHARS)?;
     Some(Route::Search {
-        text,
+        text: text?,
         page: page.unwrap_or(1),
     })
 }
 
-/// The page number of a list's query `trang=N`, within the API's bounds.
-fn list_page(query: &str) -> Option<u32> {
-    let n = query.strip_prefix("trang=")?;
+/// A list's page number (the value of `trang=N`), within the API's bounds.
+fn page_number(n: &str) -> Option<u32> {
     crate::api::Paging::parse(Some(n), None)
         .ok()
         .map(|p| p.page)

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use ntm_types::datetime::format_day;
-use ntm_types::page::document_name;
+use ntm_types::page::{document_name, DOCUMENTS_TITLE};
 use ntm_types::Document;
 
 use crate::api::{self, Endpoint};
@@ -42,7 +42,7 @@ pub fn DocumentDetailPage() -> impl IntoView {
             ("Lượt xem", number(d.views)),
         ];
         view! {
-            <Breadcrumb items=vec![("Văn bản ban hành".to_owned(), "/van-ban".to_owned())]/>
+            <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
             <h1 class="page-title">{name}</h1>
             <table class="doc-fields">
                 <tbody>

@@ -91,8 +91,8 @@ pub fn DocumentsPage() -> impl IntoView {
     });
 
     view! {
-        <Breadcrumb items=vec![("Văn bản ban hành".to_owned(), "/van-ban".to_owned())]/>
-        <h1 class="page-title">"Văn bản ban hành"</h1>
+        <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
+        <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
         <form class="doc-search" role="search" aria-label="Tìm văn bản" on:submit=on_submit>
             <div class="field field-wide">
                 <label for="doc-q">"Từ khóa (số hiệu, trích yếu)"</label>
