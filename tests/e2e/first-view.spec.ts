@@ -15,6 +15,17 @@ test.use({ waitForApp: false });
 
 type Seen = { frames: { firstView: boolean; text: boolean; appHeadings: number; busy: boolean }[] };
 
+/** Holds every request matching `url` until the returned function is called. */
+async function holdUntilReleased(page: Page, url: string) {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Records, at every animation frame until `stop`, what the page shows. */
 async function watchFrames(page: Page) {
   await page.addInitScript(() => {
@@ -163,12 +174,7 @@ test('the app takes over with the data, never showing an empty page or the text 
 });
 
 test('while the article’s data is slow, its text stays and the app says why', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route(`**/api/articles/${SLUG}`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdUntilReleased(page, `**/api/articles/${SLUG}`);
   await page.addInitScript(() => {
     (window as unknown as { shifts: number }).shifts = 0;
     new PerformanceObserver((list) => {
@@ -198,12 +204,7 @@ test('while the article’s data is slow, its text stays and the app says why', 
 });
 
 test('words typed and the keyboard focus carry over to the app', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdUntilReleased(page, '**/*_bg.wasm');
   await page.goto(`/tin-tuc/${SLUG}`);
   // Typing in the first view's search box while the app is on its way.
   const firstSearch = page.locator('#ntm-first-view input[name="q"]');
@@ -215,13 +216,8 @@ test('words typed and the keyboard focus carry over to the app', async ({ page }
   await expect(page.locator('#search-q')).toBeFocused();
 
   // The first stop of the keyboard, the skip link, hands over to the app's.
-  let again = () => {};
-  const heldAgain = new Promise<void>((r) => { again = r; });
   await page.unroute('**/*_bg.wasm');
-  await page.route('**/*_bg.wasm', async (route) => {
-    await heldAgain;
-    await route.continue();
-  });
+  const again = await holdUntilReleased(page, '**/*_bg.wasm');
   await page.goto('/');
   await page.keyboard.press('Tab');
   await expect(page.locator('#ntm-first-view .skip-link')).toBeFocused();
@@ -269,12 +265,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('a menu opened in the first view stays open when the app takes over', async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdUntilReleased(page, '**/*_bg.wasm');
     await page.goto(`/tin-tuc/${SLUG}`);
     const entry = page.locator('.main-menu a', { hasText: 'Chương trình OCOP' }).first();
     await expect(entry).toBeHidden();
