@@ -11,9 +11,10 @@
 use std::fmt::Write;
 
 use ntm_types::datetime::{day_key, format_date, format_datetime, format_day, format_iso};
+use ntm_types::number::group_digits;
 use ntm_types::page::{
     document_name, is_new_document, page_title, source_line, DOCUMENTS_DESCRIPTION,
-    DOCUMENTS_TITLE, HOME_DESCRIPTION, SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE,
+    DOCUMENTS_TITLE, SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE,
 };
 use ntm_types::sanitize_policy::url_allowed;
 use ntm_types::{
@@ -22,8 +23,9 @@ use ntm_types::{
 };
 use rusqlite::Connection;
 
+use crate::article_body;
 use crate::db;
-use crate::sanitize::clean_html;
+use crate::text::escape_html as esc;
 
 /// Thumbnails of a news list above the fold on a phone load at once; the rest
 /// wait until they are scrolled to.
@@ -242,8 +244,16 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
     Ok(Some(Content { site, page }))
 }
 
-/// The first view of `content`, for the page at `path` and `query`.
-pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
+/// The first view of `content`, for the page at `path` and `query`; media
+/// load from this site and from `media_origins` only.
+pub fn render(
+    content: &Content,
+    path: &str,
+    query: Option<&str>,
+    media_origins: &[String],
+) -> FirstView {
+    let site = &content.site.name;
+    let origins = media_origins;
     let (title, description, main) = match &content.page {
         Page::List {
             category: None,
@@ -251,11 +261,11 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             page,
             pages,
         } => (
-            page_title(""),
-            HOME_DESCRIPTION.to_owned(),
+            page_title("", site),
+            content.site.description.clone(),
             format!(
                 r#"<h1 class="page-title">Tin mới nhất</h1>{}"#,
-                list(items, true, "/", *page, *pages)
+                list(items, true, "/", *page, *pages, origins)
             ),
         ),
         Page::List {
@@ -264,16 +274,20 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             page,
             pages,
         } => {
-            let href = format!("/chuyen-muc/{}", c.slug);
+            let href = format!("/chuyen-muc/{}", encode_component(&c.slug));
             let main = format!(
                 r#"{}<h1 class="page-title">{}</h1>{}"#,
                 breadcrumb(&c.name, &href, ""),
                 esc(&c.name),
-                list(items, false, &href, *page, *pages)
+                list(items, false, &href, *page, *pages, origins)
             );
-            (page_title(&c.name), c.description.clone(), main)
+            (page_title(&c.name, site), c.description.clone(), main)
         }
-        Page::Article(a) => (page_title(&a.title), a.lead.clone(), article(a)),
+        Page::Article(a) => (
+            page_title(&a.title, site),
+            a.lead.clone(),
+            article(a, origins),
+        ),
         Page::Search {
             text,
             items,
@@ -281,9 +295,9 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             page,
             pages,
         } => (
-            page_title(SEARCH_TITLE),
+            page_title(SEARCH_TITLE, site),
             SEARCH_DESCRIPTION.to_owned(),
-            search(text, items, *total, *page, *pages),
+            search(text, items, *total, *page, *pages, origins),
         ),
         Page::Documents {
             facets,
@@ -293,7 +307,7 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
             pages,
             now,
         } => (
-            page_title(DOCUMENTS_TITLE),
+            page_title(DOCUMENTS_TITLE, site),
             DOCUMENTS_DESCRIPTION.to_owned(),
             documents(facets, items, *total, *page, *pages, *now),
         ),
@@ -324,25 +338,10 @@ pub fn render(content: &Content, path: &str, query: Option<&str>) -> FirstView {
     }
 }
 
-/// Text or attribute value, escaped for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A URL from the backend, escaped; empty when the shared policy refuses it.
-fn url(attr: &str, u: &str) -> String {
-    if url_allowed(attr, u) {
+/// A URL from the backend, escaped; empty when the shared policy refuses it
+/// (what loads by itself must come from this site or `origins`).
+fn url(attr: &str, u: &str, origins: &[String]) -> String {
+    if url_allowed(attr, u, origins) {
         esc(u)
     } else {
         String::new()
@@ -359,8 +358,9 @@ fn header(site: &SiteInfo, path: &str) -> String {
         menu_entry(&mut menu, item, path);
     }
     format!(
-        r##"<header class="site-header"><div class="banner"><a href="/" class="site-name"><span class="site-kicker">Văn phòng Điều phối Chương trình MTQG</span><span class="site-title">{name}</span></a><div class="header-tools"><div class="member-menu"><a href="/dang-nhap">Đăng nhập</a><a href="/dang-ky">Đăng ký</a></div><form class="search-box" role="search" aria-label="Tìm kiếm bài viết" action="/tim-kiem" method="get"><input type="search" name="q" aria-label="Từ khóa tìm kiếm" placeholder="Tìm bài viết…" maxlength="200"><button type="submit" class="button">Tìm</button></form><div class="text-size fv-unseen"><button class="text-size-button" type="button" disabled>A−</button><button class="text-size-button" type="button" disabled>A</button><button class="text-size-button" type="button" disabled>A+</button></div></div></div><nav class="main-menu" aria-label="Menu chính"><a class="menu-toggle" href="#danh-muc"><span aria-hidden="true">☰ </span>Danh mục</a><ul class="menu-list" id="danh-muc">{menu}</ul></nav></header>"##,
-        name = esc(&site.name)
+        r##"<header class="site-header"><div class="banner"><a href="/" class="site-name"><span class="site-kicker">{office}</span><span class="site-title">{name}</span></a><div class="header-tools"><div class="member-menu"><a href="/dang-nhap">Đăng nhập</a><a href="/dang-ky">Đăng ký</a></div><form class="search-box" role="search" aria-label="Tìm kiếm bài viết" action="/tim-kiem" method="get"><input type="search" name="q" aria-label="Từ khóa tìm kiếm" placeholder="Tìm bài viết…" maxlength="200"><button type="submit" class="button">Tìm</button></form><div class="text-size fv-unseen"><button class="text-size-button" type="button" disabled>A−</button><button class="text-size-button" type="button" disabled>A</button><button class="text-size-button" type="button" disabled>A+</button></div></div></div><nav class="main-menu" aria-label="Menu chính"><a class="menu-toggle" href="#danh-muc"><span aria-hidden="true">☰ </span>Danh mục</a><ul class="menu-list" id="danh-muc">{menu}</ul></nav></header>"##,
+        name = esc(&site.name),
+        office = esc(&site.office)
     )
 }
 
@@ -380,7 +380,7 @@ fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
         } else {
             ""
         },
-        url("href", &item.href),
+        url("href", &item.href, &[]),
         esc(&item.label)
     );
     if parent {
@@ -413,12 +413,13 @@ fn list(
     path: &str,
     page: u32,
     pages: u32,
+    origins: &[String],
 ) -> String {
     let mut out = String::new();
     if items.is_empty() {
         out.push_str(r#"<p class="empty">Chưa có bài viết nào.</p>"#);
     } else {
-        news_items(&mut out, items, show_category);
+        news_items(&mut out, items, show_category, origins);
     }
     pager(&mut out, path, "", page, pages);
     out
@@ -447,7 +448,9 @@ fn pager(out: &mut String, path: &str, query: &str, page: u32, pages: u32) {
         }
         let _ = write!(
             out,
-            r#"<span class="pager-status">Trang {page}/{pages}</span>"#
+            r#"<span class="pager-status">Trang {}/{}</span>"#,
+            group_digits(page.into()),
+            group_digits(pages.into())
         );
         if page < pages {
             let _ = write!(
@@ -460,7 +463,7 @@ fn pager(out: &mut String, path: &str, query: &str, page: u32, pages: u32) {
     }
 }
 
-fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
+fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool, origins: &[String]) {
     out.push_str(r#"<ul class="news-list">"#);
     for (i, a) in items.iter().enumerate() {
         out.push_str(r#"<li class="news-item">"#);
@@ -473,7 +476,7 @@ fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
             let _ = write!(
                 out,
                 r#"<img class="news-thumb" src="{}" alt="" width="{}" height="{}"{loading} decoding="async">"#,
-                url("src", &img.src),
+                url("src", &img.src, origins),
                 img.width,
                 img.height
             );
@@ -481,14 +484,14 @@ fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
         let _ = write!(
             out,
             r#"<div class="news-text"><h2 class="news-title"><a href="/tin-tuc/{}">{}</a></h2><p class="news-meta">"#,
-            esc(&a.slug),
+            esc(&encode_component(&a.slug)),
             esc(&a.title),
         );
         if show_category {
             let _ = write!(
                 out,
                 r#"<a href="/chuyen-muc/{}">{}</a> · "#,
-                esc(&a.category.slug),
+                esc(&encode_component(&a.category.slug)),
                 esc(&a.category.name),
             );
         }
@@ -505,7 +508,14 @@ fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool) {
 
 /// What the search page shows for `text`: the count, the articles found (with
 /// their categories) and the pager.
-fn search(text: &str, items: &[ArticleSummary], total: u32, page: u32, pages: u32) -> String {
+fn search(
+    text: &str,
+    items: &[ArticleSummary],
+    total: u32,
+    page: u32,
+    pages: u32,
+    origins: &[String],
+) -> String {
     let mut out = format!(r#"<h1 class="page-title">{SEARCH_HEADING}</h1>"#);
     let q = esc(text);
     if items.is_empty() {
@@ -517,9 +527,10 @@ fn search(text: &str, items: &[ArticleSummary], total: u32, page: u32, pages: u3
     }
     let _ = write!(
         out,
-        r#"<p class="doc-count" role="status">Tìm thấy {total} bài viết với từ khóa “{q}”.</p>"#
+        r#"<p class="doc-count" role="status">Tìm thấy {} bài viết với từ khóa “{q}”.</p>"#,
+        group_digits(total.into())
     );
-    news_items(&mut out, items, true);
+    news_items(&mut out, items, true, origins);
     pager(
         &mut out,
         "/tim-kiem",
@@ -580,13 +591,14 @@ fn documents(
     } else {
         let _ = write!(
             out,
-            r#"<p class="doc-count" role="status">Tìm thấy {total} văn bản.</p><ul class="doc-list">"#
+            r#"<p class="doc-count" role="status">Tìm thấy {} văn bản.</p><ul class="doc-list">"#,
+            group_digits(total.into())
         );
         for d in items {
             let _ = write!(
                 out,
                 r#"<li class="doc-item"><a class="doc-name" href="/van-ban/{}">{}</a>{}<p class="doc-summary">{}</p><p class="doc-meta">{} · Ban hành: {} · {}</p></li>"#,
-                esc(&d.slug),
+                esc(&encode_component(&d.slug)),
                 esc(&document_name(&d.kind, &d.number)),
                 if is_new_document(&d.issued, now) {
                     r#"<span class="badge">Mới</span>"#
@@ -611,12 +623,12 @@ fn documents(
 
 /// An article as the app's article view shows it, without the parts that need
 /// the app (print button, rating).
-fn article(a: &Article) -> String {
+fn article(a: &Article, origins: &[String]) -> String {
     let mut out = format!(
         r#"<article class="article">{}<h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
         breadcrumb(
             &a.category.name,
-            &format!("/chuyen-muc/{}", a.category.slug),
+            &format!("/chuyen-muc/{}", encode_component(&a.category.slug)),
             ""
         ),
         esc(&a.title),
@@ -628,7 +640,7 @@ fn article(a: &Article) -> String {
         let _ = write!(
             out,
             r#"<figure class="article-photo"><img src="{}" alt="{alt}" width="{}" height="{}" fetchpriority="high" decoding="sync"><figcaption>{alt}</figcaption></figure>"#,
-            url("src", &img.src),
+            url("src", &img.src, origins),
             img.width,
             img.height,
             alt = esc(&img.alt)
@@ -639,7 +651,7 @@ fn article(a: &Article) -> String {
     let _ = write!(
         out,
         r#"<div class="article-body">{}</div>"#,
-        clean_html(&a.body_html)
+        article_body::for_page(&a.body_html, origins)
     );
     if let Some(line) = source_line(&a.author, &a.source) {
         let _ = write!(out, r#"<p class="article-source">{}</p>"#, esc(&line));
@@ -669,7 +681,7 @@ fn neighbours(out: &mut String, title: &str, items: &[ntm_types::ArticleLink]) {
         let _ = write!(
             out,
             r#"<li><a href="/tin-tuc/{}">{}</a> <time datetime="{}">({})</time></li>"#,
-            esc(&l.slug),
+            esc(&encode_component(&l.slug)),
             esc(&l.title),
             format_iso(l.published_at),
             format_date(l.published_at)
@@ -760,7 +772,13 @@ mod tests {
             esc(r#"<b a="x" b='y'>&"#),
             "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;"
         );
-        assert_eq!(url("href", "javascript:alert(1)"), "");
-        assert_eq!(url("href", "/van-ban?a=1&b=2"), "/van-ban?a=1&amp;b=2");
+        assert_eq!(url("href", "javascript:alert(1)", &[]), "");
+        assert_eq!(url("href", "/van-ban?a=1&b=2", &[]), "/van-ban?a=1&amp;b=2");
+        let cdn = ["https://cdn.example.vn".to_owned()];
+        assert_eq!(url("src", "https://cdn.example.vn/a.jpg", &[]), "");
+        assert_eq!(
+            url("src", "https://cdn.example.vn/a.jpg", &cdn),
+            "https://cdn.example.vn/a.jpg"
+        );
     }
 }

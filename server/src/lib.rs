@@ -2,10 +2,12 @@
 //! on SQLite and serves the built front end.
 
 pub mod api;
+pub mod article_body;
 pub mod db;
 pub mod error;
 pub mod first_view;
 pub mod openapi;
+pub mod origins;
 pub mod pdf;
 pub mod sanitize;
 pub mod security;
@@ -22,6 +24,7 @@ use axum::Router;
 use tower_http::compression::CompressionLayer;
 
 pub use db::Db;
+pub use origins::Origins;
 
 /// Caps that keep one source from stuffing the counts.
 #[derive(Clone, Debug)]
@@ -83,6 +86,7 @@ pub struct AppState {
     pub db: Db,
     pub limits: Limits,
     pub clock: Clock,
+    pub origins: Origins,
 }
 
 impl FromRef<AppState> for Db {
@@ -101,27 +105,40 @@ pub struct Options {
     pub limits: Limits,
     /// The clock; the system's when `None`.
     pub clock: Option<Clock>,
+    /// Front ends and media on other origins, and cookies across sites.
+    pub origins: Origins,
 }
 
 /// The whole application: `/api/…` and, when a folder is given, the front end.
 pub fn app(db: Db, options: Options) -> Router {
-    let limits = options.limits.clone();
+    let headers_state = (options.limits.clone(), options.origins.clone());
     let clock = options.clock.unwrap_or_else(system_clock);
     let state = AppState {
         db: db.clone(),
         limits: options.limits,
         clock: clock.clone(),
+        origins: options.origins.clone(),
     };
-    let router = Router::new().nest("/api", api::router(state));
+    let api = match options.origins.cors() {
+        Some(cors) => api::router(state).layer(cors),
+        None => api::router(state),
+    };
+    let router = Router::new().nest("/api", api);
     let router = match options.dist {
-        Some(dist) => router.merge(web::router(dist, options.api_base, db, clock)),
+        Some(dist) => router.merge(web::router(web::Site {
+            dist,
+            api_base: options.api_base,
+            db,
+            clock,
+            origins: options.origins,
+        })),
         None => router.fallback(error::not_found_fallback),
     };
     // Compresses API answers and anything not already precompressed on disk.
     router
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::from_fn_with_state(
-            limits,
+            headers_state,
             security::headers,
         ))
 }

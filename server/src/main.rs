@@ -26,6 +26,28 @@ struct Args {
     /// (default: /api on the same origin).
     #[arg(long, env = "NTM_API_BASE")]
     api_base: Option<String>,
+    /// Other origins photos, logos, songs and media in articles may load from
+    /// (e.g. a CDN, https://cdn.example.vn), comma-separated or repeated: written
+    /// into the served index.html and its Content-Security-Policy. The API
+    /// base's own origin is always allowed.
+    #[arg(
+        long = "media-origin",
+        env = "NTM_MEDIA_ORIGINS",
+        value_delimiter = ','
+    )]
+    media_origins: Vec<String>,
+    /// Origins of front ends served elsewhere (a static host) that may call
+    /// this API with the reader's cookies (CORS), comma-separated or repeated.
+    #[arg(
+        long = "allow-origin",
+        env = "NTM_ALLOW_ORIGINS",
+        value_delimiter = ','
+    )]
+    allow_origins: Vec<String>,
+    /// Cookies with SameSite=None; Secure, for a front end on another site
+    /// (another domain, not just another host of the same domain); needs HTTPS.
+    #[arg(long, env = "NTM_CROSS_SITE_COOKIES")]
+    cross_site_cookies: bool,
     /// Ratings one IP address may give one article in 24 hours.
     #[arg(long, env = "NTM_RATINGS_PER_IP", default_value_t = Limits::default().ratings_per_ip_per_day)]
     ratings_per_ip: u32,
@@ -54,9 +76,26 @@ struct Args {
     registrations_per_ip: u32,
 }
 
+/// The origins of a list given on the command line, or the program stops
+/// with one line saying which entry is not an origin.
+fn origins_or_exit(what: &str, list: &[String]) -> Vec<String> {
+    match ntm_server::origins::parse_list(&list.join(",")) {
+        Ok(origins) => origins,
+        Err(e) => {
+            eprintln!("{what}: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    let origins = ntm_server::Origins {
+        media: origins_or_exit("--media-origin", &args.media_origins),
+        front_ends: origins_or_exit("--allow-origin", &args.allow_origins),
+        cross_site_cookies: args.cross_site_cookies,
+    };
     let content = match &args.seed {
         Some(dir) => match ntm_server::seed::Content::from_dir(dir) {
             Ok(c) => Some(c),
@@ -102,6 +141,7 @@ async fn main() {
                 new_visitors_per_ip_per_hour: args.new_visitors_per_ip,
             },
             clock: None,
+            origins,
         },
     );
     // Tests read this line to learn the port.

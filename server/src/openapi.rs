@@ -59,9 +59,33 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// Pretty-printed, newline-terminated: the exact bytes of `openapi/openapi.json`.
 pub fn document_json() -> String {
-    let mut s = document()
-        .to_pretty_json()
-        .expect("the document serialises");
+    let mut doc = serde_json::to_value(document()).expect("the document serialises");
+    name_unsigned_ranges(&mut doc);
+    let mut s = serde_json::to_string_pretty(&doc).expect("the document serialises");
     s.push('\n');
     s
+}
+
+/// utoipa writes an unsigned field's format as `u-int32` (and so on) with no
+/// upper bound: the contract names it `uint32` and says how large it may be,
+/// so a backend knows a count of ten digits fits and what does not.
+fn name_unsigned_ranges(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let range = match map.get("format").and_then(|f| f.as_str()) {
+                Some("u-int8") => Some(("uint8", u64::from(u8::MAX))),
+                Some("u-int16") => Some(("uint16", u64::from(u16::MAX))),
+                Some("u-int32") => Some(("uint32", u64::from(u32::MAX))),
+                Some("u-int64") => Some(("uint64", u64::MAX)),
+                _ => None,
+            };
+            if let Some((format, max)) = range {
+                map.insert("format".into(), format.into());
+                map.entry("maximum").or_insert(max.into());
+            }
+            map.values_mut().for_each(name_unsigned_ranges);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(name_unsigned_ranges),
+        _ => {}
+    }
 }

@@ -1,11 +1,17 @@
 //! Article HTML is cleaned before it is stored, with the allowlist the front end
 //! also applies (`ntm_types::sanitize_policy`), by ammonia (html5ever's parser).
+//! What loads by itself (`src`) is kept when it is this site's or any plainly
+//! written http(s) URL: which origins may load is the deployment's to say,
+//! when the body is shown (`crate::article_body`, the front end's sanitizer).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use ammonia::{Builder, UrlRelative};
-use ntm_types::sanitize_policy::{url_allowed, ALLOWED_ATTRS, ALLOWED_TAGS, DROP_WITH_CONTENT};
+use ntm_types::origin::origin_of;
+use ntm_types::sanitize_policy::{
+    is_local_url, is_safe_url, ALLOWED_ATTRS, ALLOWED_TAGS, DROP_WITH_CONTENT,
+};
 
 fn builder() -> &'static Builder<'static> {
     static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
@@ -21,9 +27,14 @@ fn builder() -> &'static Builder<'static> {
             )
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
             .url_relative(UrlRelative::PassThrough)
-            .attribute_filter(|_, attr, value| match attr {
-                "href" | "src" if !url_allowed(attr, value) => None,
-                _ => Some(value.into()),
+            .attribute_filter(|element, attr, value| {
+                let keep = match (element, attr) {
+                    // A frame is only ever shown as a link to it.
+                    ("iframe", "src") | (_, "href") => is_safe_url(value),
+                    (_, "src") => is_local_url(value) || origin_of(value).is_some(),
+                    _ => true,
+                };
+                keep.then(|| value.into())
             })
             .link_rel(Some("noopener noreferrer"))
             .strip_comments(true);
@@ -78,7 +89,18 @@ mod tests {
             "style",
         ),
         ("<div style=\"behavior:url(x.htc)\">x</div>", "behavior"),
-        ("<iframe src=\"https://x.vn\"></iframe>", "iframe"),
+        (
+            "<iframe src=\"https://x.vn\" onload=\"alert(1)\"></iframe>",
+            "onload",
+        ),
+        (
+            "<iframe src=\"javascript:alert(1)\"></iframe>",
+            "javascript",
+        ),
+        (
+            "<video src=\"https://x.vn/v.mp4\" autoplay onerror=\"alert(1)\"></video>",
+            "autoplay",
+        ),
         (
             "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
             "script",
@@ -145,6 +167,19 @@ mod tests {
             clean_html("<a href=\"https://quangninh.gov.vn\">Nguồn</a>"),
             "<a href=\"https://quangninh.gov.vn\" rel=\"noopener noreferrer\">Nguồn</a>"
         );
+    }
+
+    #[test]
+    fn media_are_kept_for_display_to_decide() {
+        assert_eq!(
+            clean_html("<img src=\"https://cdn.example.vn/a.jpg\"><img src=\"https://a.vn\\@evil.test/p.gif\">"),
+            "<img src=\"https://cdn.example.vn/a.jpg\"><img>"
+        );
+        assert_eq!(
+            clean_html("<iframe src=\"https://www.youtube.com/embed/x\" title=\"T\" width=\"560\"></iframe>"),
+            "<iframe src=\"https://www.youtube.com/embed/x\" title=\"T\"></iframe>"
+        );
+        assert_eq!(clean_html("<h1>A</h1><h6>B</h6>"), "<h1>A</h1><h6>B</h6>");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Content loaded into a new database: by default the demo content of
 //! `server/seed/*.json`, written for this project in Vietnamese (one file of
 //! articles per category); or, with `--seed DIR`, a folder of files of the same
-//! shapes (a deployment's own content, or the hostile corpus of the tests).
+//! shapes (a deployment's own content, or the tests' corpora: the hostile one
+//! and the extremes of `tests/e2e/seed-extremes/`). A folder may also hold
+//! the files its documents attach (any type) and a `stats.json` with the
+//! visit counts to start from.
 
 use std::path::Path;
 
@@ -38,6 +41,15 @@ struct SeedArticle {
     views: u32,
     #[serde(default = "yes")]
     rating_enabled: bool,
+    /// Ratings given before: the totals to start from.
+    #[serde(default)]
+    rating: Option<SeedRating>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+struct SeedRating {
+    total: u32,
+    count: u32,
 }
 
 fn yes() -> bool {
@@ -75,27 +87,56 @@ struct SeedDocument {
     related: Vec<String>,
 }
 
+/// An attachment: a PDF made from the document, or, with `path`, a file of
+/// the seed folder of any type.
 #[derive(Deserialize)]
 struct SeedFile {
     file: String,
     title: String,
+    /// A file of the seed folder, its bytes the attachment's.
+    #[serde(default)]
+    path: Option<String>,
+    /// The file's media type; by its name's extension when not given.
+    #[serde(default)]
+    media_type: Option<String>,
+    #[serde(skip)]
+    data: Option<Vec<u8>>,
 }
 
+/// A photo: a file of `public/anh/` (800 × 450), or any `src` the contract
+/// allows (a URL on a media origin) with its own size.
 #[derive(Clone, Deserialize)]
 struct SeedImage {
+    #[serde(default)]
     file: String,
+    #[serde(default)]
+    src: String,
     alt: String,
+    #[serde(default)]
+    width: Option<u32>,
+    #[serde(default)]
+    height: Option<u32>,
+}
+
+/// Visit counts a new database starts from, instead of the demo history.
+#[derive(Clone, Copy, Deserialize)]
+struct SeedStats {
+    /// Visits counted before daily counts were kept.
+    visits_before_daily: u64,
+    /// Visits on each of the last 400 days, today included.
+    visits_per_day: u64,
 }
 
 /// Every demo photo is 800 × 450.
 const PHOTO_SIZE: (u32, u32) = (800, 450);
 
 /// The files of a seed folder other than these hold articles.
-const NAMED_FILES: [&str; 4] = [
+const NAMED_FILES: [&str; 5] = [
     "categories.json",
     "polls.json",
     "documents.json",
     "site.json",
+    "stats.json",
 ];
 
 /// Everything a new database is filled with, parsed and checked before any of it
@@ -106,6 +147,7 @@ pub struct Content {
     polls: Vec<SeedPoll>,
     documents: Vec<SeedDocument>,
     site: ntm_types::SiteInfo,
+    stats: Option<SeedStats>,
 }
 
 impl Content {
@@ -139,13 +181,31 @@ impl Content {
             .map(|n| read(n))
             .collect::<Result<Vec<_>, _>>()?;
         let articles: Vec<&str> = articles.iter().map(String::as_str).collect();
-        Content::parse(
+        let mut content = Content::parse(
             &read("categories.json")?,
             &articles,
             &read("polls.json")?,
             &read("documents.json")?,
             &read("site.json")?,
-        )
+        )?;
+        for f in content
+            .documents
+            .iter_mut()
+            .flat_map(|d| &mut d.attachments)
+        {
+            if let Some(path) = &f.path {
+                let file = dir.join(path);
+                f.data =
+                    Some(std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?);
+            }
+        }
+        if dir.join("stats.json").exists() {
+            content.stats = Some(
+                serde_json::from_str(&read("stats.json")?)
+                    .map_err(|e| format!("stats.json: {e}"))?,
+            );
+        }
+        Ok(content)
     }
 
     fn parse(
@@ -178,6 +238,7 @@ impl Content {
             polls,
             documents: json("documents.json", documents)?,
             site: json("site.json", site)?,
+            stats: None,
         })
     }
 }
@@ -188,6 +249,7 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
     }
     for a in &content.articles {
         let a = a.clone();
+        let (slug, rating) = (a.slug.clone(), a.rating);
         db.insert_article(&NewArticle {
             published_at: parse_vn_time(&a.published).expect("checked in Content::parse"),
             slug: a.slug,
@@ -196,10 +258,14 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
             lead: a.lead,
             body_html: a.body_html,
             image: a.image.map(|i| Image {
-                src: format!("/anh/{}", i.file),
+                src: if i.src.is_empty() {
+                    format!("/anh/{}", i.file)
+                } else {
+                    i.src
+                },
                 alt: i.alt,
-                width: PHOTO_SIZE.0,
-                height: PHOTO_SIZE.1,
+                width: i.width.unwrap_or(PHOTO_SIZE.0),
+                height: i.height.unwrap_or(PHOTO_SIZE.1),
             }),
             author: a.author,
             source: a.source,
@@ -207,8 +273,22 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
             views: a.views,
             rating_enabled: a.rating_enabled,
         })?;
+        if let Some(r) = rating {
+            db.with(|c| {
+                c.execute(
+                    "UPDATE articles SET rating_total = ?1, rating_count = ?2 WHERE slug = ?3",
+                    rusqlite::params![r.total, r.count, slug],
+                )
+                .map(drop)
+            })?;
+        }
     }
-    db.with(|c| crate::db::stats::seed_history(c, now()))?;
+    match content.stats {
+        Some(s) => db.with(|c| {
+            crate::db::stats::seed_counts(c, now(), s.visits_before_daily, s.visits_per_day)
+        })?,
+        None => db.with(|c| crate::db::stats::seed_history(c, now()))?,
+    }
     load_documents(db, &content.documents)?;
     db.with(|c| crate::db::set_site(c, &content.site))?;
     for p in content.polls.iter().cloned() {
@@ -233,7 +313,7 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
 }
 
 fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
-    use crate::db::documents::{insert, link, NewDocument};
+    use crate::db::documents::{insert, link, NewDocument, NewFile};
     db.with(|c| {
         for d in docs {
             // Each attachment is a real small PDF, made here from the document.
@@ -241,6 +321,17 @@ fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
                 .attachments
                 .iter()
                 .map(|f| {
+                    if let Some(data) = &f.data {
+                        return NewFile {
+                            name: f.file.clone(),
+                            title: f.title.clone(),
+                            media_type: f
+                                .media_type
+                                .clone()
+                                .unwrap_or_else(|| media_type_of(&f.file).to_owned()),
+                            data: data.clone(),
+                        };
+                    }
                     let mut lines = vec![
                         f.title.clone(),
                         format!("{} số {}", d.kind, d.number),
@@ -254,7 +345,12 @@ fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
                     ];
                     lines.extend(d.body.iter().cloned());
                     lines.push(format!("Người ký: {}", d.signer));
-                    (f.file.clone(), f.title.clone(), crate::pdf::render(&lines))
+                    NewFile {
+                        name: f.file.clone(),
+                        title: f.title.clone(),
+                        media_type: "application/pdf".to_owned(),
+                        data: crate::pdf::render(&lines),
+                    }
                 })
                 .collect();
             insert(
@@ -281,6 +377,26 @@ fn load_documents(db: &Db, docs: &[SeedDocument]) -> rusqlite::Result<()> {
         }
         Ok(())
     })
+}
+
+/// The media type of a file by its name's extension.
+fn media_type_of(file: &str) -> &'static str {
+    let ext = file
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "zip" => "application/zip",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
 }
 
 fn now() -> i64 {

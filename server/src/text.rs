@@ -1,7 +1,24 @@
-//! Text folding for search and slugs: Vietnamese without its marks.
+//! Text folding for search and slugs (Vietnamese without its marks), and
+//! escaping for HTML.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+/// Text or attribute value, escaped for HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// `s` without diacritics, case kept: "Nông thôn mới" → "Nong thon moi".
 pub fn strip_marks(s: &str) -> String {

@@ -10,14 +10,14 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{ConnectInfo, FromRef, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 
 use crate::error::AppError;
-use crate::AppState;
+use crate::{AppState, Origins};
 
 pub const VISITOR_COOKIE: &str = "ntm_vid";
 
@@ -37,7 +37,12 @@ fn new_id() -> String {
 pub struct AssignedVisitor(pub String);
 
 /// Middleware: gives a browser without a valid visitor cookie a new one.
-pub async fn ensure_cookie(jar: CookieJar, mut req: Request, next: Next) -> (CookieJar, Response) {
+pub async fn ensure_cookie(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    mut req: Request,
+    next: Next,
+) -> (CookieJar, Response) {
     let existing = Visitor::from_jar(&jar).map(|v| v.0);
     let is_new = existing.is_none();
     let id = existing.unwrap_or_else(new_id);
@@ -46,23 +51,28 @@ pub async fn ensure_cookie(jar: CookieJar, mut req: Request, next: Next) -> (Coo
     if !is_new {
         return (CookieJar::new(), res);
     }
-    (CookieJar::new().add(visitor_cookie(id)), res)
+    (
+        CookieJar::new().add(visitor_cookie(id, &state.origins)),
+        res,
+    )
 }
 
-fn visitor_cookie(id: String) -> Cookie<'static> {
+/// `SameSite=None; Secure` when the deployment's front end is on another site.
+fn visitor_cookie(id: String, origins: &Origins) -> Cookie<'static> {
     Cookie::build((VISITOR_COOKIE, id))
         .path("/")
         .http_only(true)
-        .same_site(SameSite::Lax)
+        .same_site(origins.same_site())
+        .secure(origins.cross_site_cookies)
         .max_age(cookie::time::Duration::days(400))
         .build()
 }
 
 /// A new visitor cookie when the request carries no valid one.
-pub fn cookie_if_missing(jar: &CookieJar) -> Option<Cookie<'static>> {
+pub fn cookie_if_missing(jar: &CookieJar, origins: &Origins) -> Option<Cookie<'static>> {
     Visitor::from_jar(jar)
         .is_none()
-        .then(|| visitor_cookie(new_id()))
+        .then(|| visitor_cookie(new_id(), origins))
 }
 
 /// The visitor's id from their cookie; requests without one are refused.

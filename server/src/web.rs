@@ -13,34 +13,52 @@ use axum_extra::extract::cookie::CookieJar;
 use tower_http::services::ServeDir;
 
 use crate::first_view;
-use crate::{Clock, Db};
+use crate::text::escape_html;
+use crate::{Clock, Db, Origins};
 use ntm_types::Timestamp;
 
 /// The meta tag the front end reads its API base from (see index.html).
 const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
+/// The meta tag the front end reads other media origins from.
+const MEDIA_ORIGINS_META: &str = r#"<meta name="ntm-media-origins" content="">"#;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const ONE_DAY: &str = "public, max-age=86400";
 
+/// What serving the front end needs.
 #[derive(Clone)]
-struct Site {
-    dist: PathBuf,
-    api_base: Option<String>,
-    db: Db,
+pub struct Site {
+    /// Folder of the built front end.
+    pub dist: PathBuf,
+    /// API base written into index.html; `None` keeps `/api`.
+    pub api_base: Option<String>,
+    pub db: Db,
     /// The API's clock: a first view says what is new and in force as the API does.
-    clock: Clock,
+    pub clock: Clock,
+    pub origins: Origins,
 }
 
-pub fn router(dist: PathBuf, api_base: Option<String>, db: Db, clock: Clock) -> Router {
-    let site = Site {
-        dist: dist.clone(),
-        api_base,
-        db,
-        clock,
-    };
+impl Site {
+    /// The origin of the API when it is elsewhere.
+    fn api_origin(&self) -> Option<String> {
+        self.api_base
+            .as_deref()
+            .and_then(ntm_types::origin::origin_of)
+    }
+
+    /// Where media may load from besides this origin: the API's, and those
+    /// the deployment names (as the front end reads them, `src/api.rs`).
+    fn media_origins(&self) -> Vec<String> {
+        let mut all = self.origins.media.clone();
+        all.extend(self.api_origin());
+        all
+    }
+}
+
+pub fn router(site: Site) -> Router {
     let index = get(index_html).with_state(site.clone());
-    let files = ServeDir::new(dist)
+    let files = ServeDir::new(site.dist.clone())
         .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
@@ -72,9 +90,16 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     if let Some(base) = &site.api_base {
         let tag = format!(
             r#"<meta name="ntm-api-base" content="{}">"#,
-            first_view::esc(base)
+            escape_html(base)
         );
         html = html.replace(API_BASE_META, &tag);
+    }
+    if !site.origins.media.is_empty() {
+        let tag = format!(
+            r#"<meta name="ntm-media-origins" content="{}">"#,
+            escape_html(&site.origins.media.join(" "))
+        );
+        html = html.replace(MEDIA_ORIGINS_META, &tag);
     }
     // The first view's data, asked for while the wasm downloads.
     let base = site
@@ -87,24 +112,19 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         .map(|path| {
             format!(
                 r#"<link rel="preload" as="fetch" crossorigin="use-credentials" href="{}{}">"#,
-                first_view::esc(base),
-                first_view::esc(&path)
+                escape_html(base),
+                escape_html(&path)
             )
         })
         .collect();
     html = html.replacen("</head>", &format!("{links}</head>"), 1);
     // The page hands out the visitor cookie, before any API request is made.
-    let policy = crate::security::page_policy(
-        &html,
-        site.api_base
-            .as_deref()
-            .and_then(crate::security::origin_of)
-            .as_deref(),
-    );
+    let policy =
+        crate::security::page_policy(&html, site.api_origin().as_deref(), &site.origins.media);
     // After the policy: nothing in the first view may add a script hash.
     let now = (site.clock)();
-    html = with_first_view(&site.db, now, html, req.uri().path(), req.uri().query()).await;
-    let jar = match crate::visitor::cookie_if_missing(&jar) {
+    html = with_first_view(&site, now, html, req.uri().path(), req.uri().query()).await;
+    let jar = match crate::visitor::cookie_if_missing(&jar, &site.origins) {
         Some(cookie) => jar.add(cookie),
         None => CookieJar::new(),
     };
@@ -120,7 +140,7 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
 /// `html` with the page's first view in its body and its title and description
 /// in its head; unchanged when the page has none or it cannot be read.
 async fn with_first_view(
-    db: &Db,
+    site: &Site,
     now: Timestamp,
     html: String,
     path: &str,
@@ -130,20 +150,26 @@ async fn with_first_view(
         return html;
     };
     // Read under the connection's lock; escaping and cleaning the body outside it.
-    let content = db
+    let content = site
+        .db
         .call(move |c| Ok(first_view::load(c, &route, now)?))
         .await;
     let Ok(Some(content)) = content else {
         return html;
     };
-    let view = first_view::render(&content, path, query);
-    let html = replace_between(&html, "<title>", "</title>", &first_view::esc(&view.title));
-    let html = replace_between(
-        &html,
-        r#"<meta name="description" content=""#,
-        r#"">"#,
-        &first_view::esc(&view.description),
-    );
+    let view = first_view::render(&content, path, query, &site.media_origins());
+    let html = replace_between(&html, "<title>", "</title>", &escape_html(&view.title));
+    // A site without a description keeps index.html's neutral one.
+    let html = if view.description.trim().is_empty() {
+        html
+    } else {
+        replace_between(
+            &html,
+            r#"<meta name="description" content=""#,
+            r#"">"#,
+            &escape_html(&view.description),
+        )
+    };
     // The app's code waits for the first view's pictures (scripts/build.sh),
     // so it is not fetched ahead of them either.
     let html = without_wasm_preload(&html);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use common::*;
-use ntm_server::db::documents::{insert, link, NewDocument};
+use ntm_server::db::documents::{insert, link, NewDocument, NewFile};
 use ntm_server::{app, Options};
 use ntm_types::datetime::timestamp_vn;
 use ntm_types::{Document, DocumentFacets, DocumentPage};
@@ -51,11 +51,12 @@ fn docs_app() -> axum::Router {
             None,
             &["Nông thôn mới"],
         );
-        d.files = vec![(
-            "6748-ubnd-nl5.pdf".into(),
-            "Toàn văn".into(),
-            ntm_server::pdf::render(&["Cong van".into()]),
-        )];
+        d.files = vec![NewFile {
+            name: "6748-ubnd-nl5.pdf".into(),
+            title: "Toàn văn".into(),
+            media_type: "application/pdf".into(),
+            data: ntm_server::pdf::render(&["Cong van".into()]),
+        }];
         insert(c, &d).unwrap();
         insert(
             c,
@@ -248,7 +249,7 @@ async fn details_with_files_and_related() {
     assert_eq!(file.header("content-type"), "application/pdf");
     assert_eq!(
         file.header("content-disposition"),
-        "attachment; filename=\"6748-ubnd-nl5.pdf\""
+        "attachment; filename=\"6748-ubnd-nl5.pdf\"; filename*=UTF-8''6748-ubnd-nl5.pdf"
     );
     assert!(file.body.starts_with(b"%PDF-"));
     assert_eq!(file.body.len() as u64, a.size);

@@ -34,7 +34,8 @@ pub struct LocalDateTime {
 
 impl LocalDateTime {
     pub fn from_timestamp(ts: Timestamp) -> Self {
-        let local = ts + VN_OFFSET_SECS;
+        // Saturating: a timestamp from the backend may be anything an i64 holds.
+        let local = ts.saturating_add(VN_OFFSET_SECS);
         let days = local.div_euclid(86_400);
         let secs = local.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
@@ -89,11 +90,33 @@ pub fn day_key(ts: Timestamp) -> String {
     format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
 }
 
+/// A calendar date written `YYYY-MM-DD`, as (year, month, day); `None` for
+/// anything else.
+pub fn parse_day(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
 /// `20/05/2024` from a calendar date `2024-05-20`; anything else unchanged.
 pub fn format_day(date: &str) -> String {
-    match (date.get(0..4), date.get(5..7), date.get(8..10)) {
-        (Some(y), Some(m), Some(d)) if date.len() == 10 => format!("{d}/{m}/{y}"),
-        _ => date.to_owned(),
+    match parse_day(date) {
+        Some((y, m, d)) => format!("{d:02}/{m:02}/{y:04}"),
+        None => date.to_owned(),
+    }
+}
+
+/// `20/05` from a calendar date `2024-05-20` (a chart's day); anything else
+/// unchanged.
+pub fn format_day_month(date: &str) -> String {
+    match parse_day(date) {
+        Some((_, m, d)) => format!("{d:02}/{m:02}"),
+        None => date.to_owned(),
     }
 }
 
@@ -209,12 +232,35 @@ mod tests {
         assert_eq!(format_day("2024-05-20"), "20/05/2024");
         assert_eq!(format_day("2024-5-2"), "2024-5-2");
         assert_eq!(format_day(""), "");
+        assert_eq!(format_day_month("2024-05-20"), "20/05");
+        for odd in [
+            "2024-05-20T00:00",
+            "2024-13-01",
+            "+024-05-20",
+            "2024-05-2x",
+            "2024-05",
+            "20240520",
+            "ngày 20",
+        ] {
+            assert_eq!(parse_day(odd), None, "{odd}");
+            assert_eq!(format_day(odd), odd);
+            assert_eq!(format_day_month(odd), odd);
+        }
     }
 
     #[test]
     fn before_the_epoch() {
         assert_eq!(format_datetime(0), "Thứ năm - 01/01/1970 07:00");
         assert_eq!(format_datetime(-7 * 3600 - 60), "Thứ tư - 31/12/1969 23:59");
+    }
+
+    #[test]
+    fn any_timestamp_formats() {
+        for ts in [i64::MIN, i64::MIN + 1, -1, i64::MAX - 1, i64::MAX] {
+            assert!(!format_datetime(ts).is_empty());
+            assert!(!format_date(ts).is_empty());
+            assert!(!format_iso(ts).is_empty());
+        }
     }
 
     #[test]

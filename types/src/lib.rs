@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod member;
 pub mod models;
 pub mod number;
+pub mod origin;
 pub mod page;
 pub mod poll;
 pub mod rating;

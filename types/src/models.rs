@@ -20,7 +20,12 @@ pub struct Category {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Image {
-    /// Absolute path or URL of the image file.
+    /// Where the file is. Every URL a page loads by itself (photos, logos,
+    /// songs, media in article bodies) follows one rule: a relative URL, read
+    /// on the front end's own origin, or an absolute `http(s)` URL on the API's
+    /// origin or on one of the media origins the deployment names beside the
+    /// API base (`<meta name="ntm-media-origins" content="https://cdn.example.vn …">`).
+    /// Clients show nothing for any other.
     pub src: String,
     pub alt: String,
     pub width: u32,
@@ -95,7 +100,22 @@ pub struct Article {
     pub lead: String,
     /// Main photo, shown above the body with its caption.
     pub image: Option<Image>,
-    /// HTML fragment. Untrusted: clients sanitize it before display.
+    /// HTML fragment. Untrusted: clients clean it before display, keeping
+    /// text, links (http, https, mailto, tel, relative), paragraphs, line
+    /// breaks, headings, lists, definition lists, quotes, preformatted text
+    /// and code, emphasis, tables (shown in a box that scrolls sideways, by
+    /// keyboard too), figures with captions and images; media (`img`, `video`,
+    /// `audio`, `source`, `track`) only from the origins [`Image::src`] allows,
+    /// `video` and `audio` with the browser's controls and never playing by
+    /// themselves (a link to the file is shown when none of its sources may
+    /// load); `iframe` as a link to what it embeds (a YouTube player as a link
+    /// to the video), never loaded in the page. Headings are shown re-levelled
+    /// under the page's own title (`h1` becomes `h2`, and no level is
+    /// skipped); an image without `alt` is shown as decorative (`alt=""`), its
+    /// figure's caption describing it. Scripts, styles, forms, embedded objects,
+    /// SVG and MathML are dropped with their content; other elements are
+    /// dropped with their text kept; attributes other than those named here
+    /// are dropped.
     pub body_html: String,
     pub author: String,
     /// Where the article was first published, e.g. `quangninh.gov.vn`.
@@ -224,7 +244,8 @@ pub struct Stats {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct DailyVisits {
-    /// `YYYY-MM-DD`, Vietnam time.
+    /// `YYYY-MM-DD`, Vietnam time. Clients show a date in any other shape as
+    /// it is.
     pub date: String,
     pub visits: u64,
 }
@@ -257,7 +278,8 @@ pub struct DocumentSummary {
     pub in_force: bool,
 }
 
-/// A file attached to a document.
+/// A file attached to a document: any type (PDF, Word, Excel, archives,
+/// scanned pages, …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Attachment {
@@ -265,6 +287,9 @@ pub struct Attachment {
     pub title: String,
     /// Bytes.
     pub size: u64,
+    /// The file's media type, e.g. `application/pdf`,
+    /// `application/vnd.openxmlformats-officedocument.wordprocessingml.document`;
+    /// the download answers with it.
     pub media_type: String,
     /// Path of the download, under the API base: `/documents/{slug}/files/{file_name}`.
     pub download_path: String,
@@ -316,7 +341,9 @@ pub struct DocumentFacets {
     pub years: Vec<i32>,
 }
 
-/// An entry of the main menu; entries with children open a submenu.
+/// An entry of the main menu; entries with children open a submenu. Any
+/// number of entries and any depth of submenus are allowed: clients keep
+/// every entry reachable, by keyboard too, at any screen width.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct MenuItem {
@@ -334,7 +361,7 @@ pub struct MenuItem {
 pub struct Song {
     pub title: String,
     pub performer: String,
-    /// Path or URL of the media file.
+    /// Where the media file is, by the rule of [`Image::src`].
     pub src: String,
     /// e.g. `audio/wav`, `video/mp4`.
     pub media_type: String,
@@ -350,13 +377,21 @@ pub struct Partner {
 }
 
 /// What the frame of every page shows: name, menu, footer, songs, partners.
+/// Everything that names the site or its office comes from here: one build
+/// of the front end serves any office. Empty strings are left out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct SiteInfo {
-    /// Short name, e.g. "Nông thôn mới Hà Tĩnh".
+    /// Short name, e.g. "Nông thôn mới Hà Tĩnh": the header's title and the
+    /// end of every page's title.
     pub name: String,
-    /// The office, e.g. "Văn phòng Điều phối Chương trình MTQG xây dựng nông thôn mới tỉnh Hà Tĩnh".
+    /// The office, e.g. "Văn phòng Điều phối Chương trình MTQG xây dựng nông
+    /// thôn mới tỉnh Hà Tĩnh": the line over the name in the header, and the
+    /// footer's first line.
     pub office: String,
+    /// What the site is about: the home page's description for search engines.
+    #[serde(default)]
+    pub description: String,
     /// Editor-in-chief with their post.
     pub editor_in_chief: String,
     pub deputy_editor: String,
@@ -365,6 +400,9 @@ pub struct SiteInfo {
     pub phone: String,
     pub email: String,
     pub menu: Vec<MenuItem>,
+    /// Heading of the songs block, e.g. "Hát về nông thôn mới" ("Bài hát" when empty).
+    #[serde(default)]
+    pub songs_title: String,
     pub songs: Vec<Song>,
     pub partners: Vec<Partner>,
     /// The office's Zalo QR code.

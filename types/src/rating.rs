@@ -1,6 +1,8 @@
 //! How ratings read in Vietnamese, shared so the backend's tests and the front
 //! end agree to the letter.
 
+use crate::number::group_digits;
+
 /// The label of each star, 1 to 5, as NukeViet users know them.
 pub const STAR_LABELS: [&str; 5] = [
     "Bài viết rất kém",
@@ -10,9 +12,14 @@ pub const STAR_LABELS: [&str; 5] = [
     "Bài viết rất tốt",
 ];
 
-/// "Tổng số điểm của bài viết là: X trong Y đánh giá" (X the sum of the points).
+/// "Tổng số điểm của bài viết là: X trong Y đánh giá" (X the sum of the
+/// points), the numbers grouped the Vietnamese way.
 pub fn totals_line(total: u32, count: u32) -> String {
-    format!("Tổng số điểm của bài viết là: {total} trong {count} đánh giá")
+    format!(
+        "Tổng số điểm của bài viết là: {} trong {} đánh giá",
+        group_digits(total.into()),
+        group_digits(count.into())
+    )
 }
 
 /// "Xếp hạng: 4,2 - 12 phiếu bầu", or nothing before the first rating. The
@@ -23,9 +30,10 @@ pub fn average_line(total: u32, count: u32) -> Option<String> {
     }
     let tenths = (u64::from(total) * 10 + u64::from(count) / 2) / u64::from(count);
     Some(format!(
-        "Xếp hạng: {},{} - {count} phiếu bầu",
-        tenths / 10,
-        tenths % 10
+        "Xếp hạng: {},{} - {} phiếu bầu",
+        group_digits(tenths / 10),
+        group_digits(tenths % 10),
+        group_digits(count.into())
     ))
 }
 
@@ -59,7 +67,11 @@ mod tests {
         assert_eq!(average_line(3, 2).unwrap(), "Xếp hạng: 1,5 - 2 phiếu bầu");
         assert_eq!(
             average_line(u32::MAX, u32::MAX).unwrap(),
-            format!("Xếp hạng: 1,0 - {} phiếu bầu", u32::MAX)
+            "Xếp hạng: 1,0 - 4.294.967.295 phiếu bầu"
+        );
+        assert_eq!(
+            totals_line(44_999_996, 9_999_999),
+            "Tổng số điểm của bài viết là: 44.999.996 trong 9.999.999 đánh giá"
         );
     }
 

@@ -177,13 +177,13 @@ pub async fn get_document(
     Ok(Json(doc))
 }
 
-/// An attachment's bytes, as a download; counts it.
+/// An attachment's bytes, as a download of its own media type; counts it.
 #[utoipa::path(get, path = "/documents/{slug}/files/{file_name}", tag = "documents",
     params(
         ("slug" = String, Path, description = "The document's slug"),
         ("file_name" = String, Path, description = "The attachment's file name")),
     responses(
-        (status = 200, description = "The file", content_type = "application/pdf"),
+        (status = 200, description = "The file, with the attachment's `media_type` as its Content-Type (PDF, Word, Excel, an archive, a scan…) and its name in Content-Disposition", content_type = "application/octet-stream"),
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such file", body = ApiError)))]
 pub async fn get_document_file(
@@ -198,17 +198,26 @@ pub async fn get_document_file(
         .db
         .call(move |c| documents::file(c, &slug, &name)?.ok_or_else(file_not_found))
         .await?;
-    // File names are ours (ASCII, checked by the seed), but quote them safely anyway.
+    // A plain ASCII name for every browser, and the name as written (it may
+    // be Vietnamese) for those that read RFC 6266's `filename*`.
     let safe: String = file_name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect();
+    const ATTR_CHAR: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let encoded = percent_encoding::utf8_percent_encode(&file_name, ATTR_CHAR).to_string();
     let mut res = Body::from(data).into_response();
     let headers = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&media_type) {
         headers.insert(header::CONTENT_TYPE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"{safe}\"; filename*=UTF-8''{encoded}"
+    )) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(res)

@@ -67,7 +67,10 @@ pub fn router(state: AppState) -> Router {
             "/visits",
             post(post_visit)
                 .layer(DefaultBodyLimit::max(stats::MAX_VISIT_BODY))
-                .layer(middleware::from_fn(crate::visitor::ensure_cookie)),
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::visitor::ensure_cookie,
+                )),
         )
         .route("/openapi.json", get(openapi_document))
         // After every route: it is set on the routes present.

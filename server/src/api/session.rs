@@ -16,7 +16,7 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
 use ntm_types::{ApiError, SessionState, SignInRequest};
 use rusqlite::Connection;
 
@@ -26,7 +26,7 @@ use super::params::NoQuery;
 use crate::db::members::{self, Attempt, Session};
 use crate::error::AppError;
 use crate::visitor::ClientIp;
-use crate::AppState;
+use crate::{AppState, Origins};
 
 pub const SESSION_COOKIE: &str = "ntm_sid";
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -131,27 +131,29 @@ impl SessionCookie {
     }
 
     /// Clears the cookie when there is one but no live session behind it.
-    fn clear_if_stale(&self, signed_in: bool, tls: bool) -> CookieJar {
+    fn clear_if_stale(&self, signed_in: bool, tls: bool, origins: &Origins) -> CookieJar {
         if self.present && !signed_in {
-            CookieJar::new().add(removal(tls))
+            CookieJar::new().add(removal(tls, origins))
         } else {
             CookieJar::new()
         }
     }
 }
 
-fn session_cookie(token: String, tls: bool) -> Cookie<'static> {
+/// The session cookie; `SameSite=None` and `Secure` when the deployment's
+/// front end is on another site ([`Origins::cross_site_cookies`]).
+fn session_cookie(token: String, tls: bool, origins: &Origins) -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, token))
         .path("/")
         .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(tls)
+        .same_site(origins.same_site())
+        .secure(tls || origins.cross_site_cookies)
         .build()
 }
 
 /// A cookie that tells the browser to drop the session cookie (Max-Age=0).
-fn removal(tls: bool) -> Cookie<'static> {
-    let mut c = session_cookie(String::new(), tls);
+fn removal(tls: bool, origins: &Origins) -> Cookie<'static> {
+    let mut c = session_cookie(String::new(), tls, origins);
     c.make_removal();
     c
 }
@@ -219,7 +221,7 @@ pub async fn same_origin_writes(
     next: Next,
 ) -> Response {
     let read = matches!(*req.method(), Method::GET | Method::HEAD);
-    if !read && !crate::security::same_origin(&state.limits, req.headers()) {
+    if !read && !crate::security::same_origin(&state.limits, &state.origins, req.headers()) {
         return csrf_refused().into_response();
     }
     next.run(req).await
@@ -244,7 +246,7 @@ pub async fn get_session(
         .call(move |c| Ok((cookie.session(c, now, idle)?, cookie)))
         .await?;
     let tls = crate::security::over_tls(&state.limits, &headers);
-    let jar = cookie.clear_if_stale(session.is_some(), tls);
+    let jar = cookie.clear_if_stale(session.is_some(), tls, &state.origins);
     Ok((jar, Json(state_of(session, idle))))
 }
 
@@ -323,7 +325,7 @@ pub async fn sign_in(
             .await?
     };
     let tls = crate::security::over_tls(&state.limits, &headers);
-    let jar = CookieJar::new().add(session_cookie(token, tls));
+    let jar = CookieJar::new().add(session_cookie(token, tls, &state.origins));
     Ok((jar, Json(state_of(Some(session), idle))))
 }
 
@@ -356,7 +358,9 @@ pub async fn extend_session(
         .await;
     match result {
         Ok(session) => Ok(Json(state_of(Some(session), idle))),
-        Err(e) if e.code == "signed_out" => Err((cookie.clear_if_stale(false, tls), e)),
+        Err(e) if e.code == "signed_out" => {
+            Err((cookie.clear_if_stale(false, tls, &state.origins), e))
+        }
         Err(e) => Err((CookieJar::new(), e)),
     }
 }
@@ -395,5 +399,8 @@ pub async fn sign_out(
             .await?;
     }
     let tls = crate::security::over_tls(&state.limits, &headers);
-    Ok((CookieJar::new().add(removal(tls)), StatusCode::NO_CONTENT))
+    Ok((
+        CookieJar::new().add(removal(tls, &state.origins)),
+        StatusCode::NO_CONTENT,
+    ))
 }

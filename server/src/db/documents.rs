@@ -20,8 +20,17 @@ pub struct NewDocument {
     pub effective: Option<String>,
     pub expires: Option<String>,
     pub body: Vec<String>,
-    /// (file name, title, PDF bytes)
-    pub files: Vec<(String, String, Vec<u8>)>,
+    pub files: Vec<NewFile>,
+}
+
+/// A file attached to a new document: any type.
+#[derive(Clone, Debug, Default)]
+pub struct NewFile {
+    pub name: String,
+    pub title: String,
+    /// e.g. `application/pdf`; the download answers with it.
+    pub media_type: String,
+    pub data: Vec<u8>,
 }
 
 pub fn insert(conn: &mut Connection, d: &NewDocument) -> rusqlite::Result<i64> {
@@ -51,11 +60,11 @@ pub fn insert(conn: &mut Connection, d: &NewDocument) -> rusqlite::Result<i64> {
             params![id, area],
         )?;
     }
-    for (i, (name, title, data)) in d.files.iter().enumerate() {
+    for (i, f) in d.files.iter().enumerate() {
         tx.execute(
             "INSERT INTO document_files (document_id, position, file_name, title, media_type, data)
-             VALUES (?1, ?2, ?3, ?4, 'application/pdf', ?5)",
-            params![id, i as i64, name, title, data],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, i as i64, f.name, f.title, f.media_type, f.data],
         )?;
     }
     tx.commit()?;
@@ -196,7 +205,7 @@ pub fn document(
 ) -> rusqlite::Result<Option<Document>> {
     let tx = conn.transaction()?;
     if tx.execute(
-        "UPDATE documents SET views = views + 1 WHERE slug = ?1",
+        "UPDATE documents SET views = MIN(views + 1, 4294967295) WHERE slug = ?1",
         [slug],
     )? == 0
     {
@@ -294,7 +303,7 @@ pub fn file(
         return Ok(None);
     };
     tx.execute(
-        "UPDATE document_files SET downloads = downloads + 1 WHERE id = ?1",
+        "UPDATE document_files SET downloads = MIN(downloads + 1, 4294967295) WHERE id = ?1",
         [id],
     )?;
     tx.commit()?;

@@ -521,7 +521,7 @@ fn summary_from(r: &Row) -> rusqlite::Result<ArticleSummary> {
 pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Article>> {
     let tx = conn.transaction()?;
     let updated = tx.execute(
-        "UPDATE articles SET views = views + 1 WHERE slug = ?1",
+        "UPDATE articles SET views = MIN(views + 1, 4294967295) WHERE slug = ?1",
         [slug],
     )?;
     if updated == 0 {
@@ -714,7 +714,8 @@ pub fn rate(
         params![id, visitor, ip, points, now],
     )?;
     tx.execute(
-        "UPDATE articles SET rating_total = rating_total + ?2, rating_count = rating_count + 1
+        "UPDATE articles SET rating_total = MIN(rating_total + ?2, 4294967295),
+                                rating_count = MIN(rating_count + 1, 4294967295)
          WHERE id = ?1",
         params![id, points],
     )?;

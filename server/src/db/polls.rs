@@ -202,7 +202,10 @@ pub fn results(conn: &Connection, id: i64) -> rusqlite::Result<Option<PollResult
         .collect::<Result<_, _>>()?;
     Ok(Some(PollResults {
         poll_id: id,
-        choices: options.iter().map(|o| o.votes).sum(),
+        // The contract's counts are 32-bit: a sum past that stays at the top.
+        choices: options
+            .iter()
+            .fold(0u32, |sum, o| sum.saturating_add(o.votes)),
         options,
         voters,
         since,
@@ -298,14 +301,17 @@ pub fn vote(
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, visitor, ip, now, member],
     )?;
-    tx.execute("UPDATE polls SET voters = voters + 1 WHERE id = ?1", [id])?;
+    tx.execute(
+        "UPDATE polls SET voters = MIN(voters + 1, 4294967295) WHERE id = ?1",
+        [id],
+    )?;
     for option in choices {
         tx.execute(
             "INSERT INTO poll_choices (poll_id, visitor, option_id) VALUES (?1, ?2, ?3)",
             params![id, visitor, option],
         )?;
         tx.execute(
-            "UPDATE poll_options SET votes = votes + 1 WHERE id = ?1",
+            "UPDATE poll_options SET votes = MIN(votes + 1, 4294967295) WHERE id = ?1",
             [option],
         )?;
     }

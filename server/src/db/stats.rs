@@ -157,6 +157,25 @@ pub fn seed_history(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
     tx.commit()
 }
 
+/// Visit counts to start from: `before_daily` counted before daily counts
+/// were kept, and `per_day` on each of the last 400 days, today included.
+pub fn seed_counts(
+    conn: &mut Connection,
+    now: i64,
+    before_daily: u64,
+    per_day: u64,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for ago in 0..400i64 {
+        add_visits(&tx, &day_key(now - ago * 86_400), per_day)?;
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO counters (name, value) VALUES ('visits_before_daily', ?1)",
+        [i64::try_from(before_daily).unwrap_or(i64::MAX)],
+    )?;
+    tx.commit()
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_bot;
