@@ -29,6 +29,8 @@ use pages::{
 /// The whole app: the site shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    components::shared::provide_shared::<(i64, Option<i64>), components::poll::PollState>();
+    components::shared::provide_shared::<String, ntm_types::RatingState>();
     components::shell::provide_site();
     components::member::provide_membership();
     view! {

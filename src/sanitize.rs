@@ -4,12 +4,16 @@
 //! it runs or loads), then a walk keeps only what `ntm_types::sanitize_policy`
 //! allows. The cleaned nodes are moved into the page as nodes, never written back
 //! as a string, so the markup is not parsed a second time (no mutation XSS).
-//! A sanitizer crate would carry its own HTML parser into the wasm.
+//! A sanitizer crate would carry its own HTML parser into the wasm. Then the
+//! body is laid out as the policy says a body is shown: headings re-levelled,
+//! tables in a box that scrolls sideways, frames as links, players with their
+//! controls (the backend's first view does the same, `server/src/body.rs`).
 
 use js_sys::{Function, Object, Reflect};
 use leptos::prelude::{document, window};
 use ntm_types::sanitize_policy::{
-    attr_allowed, drops_content, tag_allowed, url_allowed, URL_ATTRS,
+    attr_allowed, body_heading_level, drops_content, embed_link, is_safe_url, media_link_text,
+    table_label, tag_allowed, url_allowed, MEDIA_TAGS, URL_ATTRS,
 };
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,11 +22,12 @@ use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// `url` when the policy lets attribute `attr` hold it (see
-/// `ntm_types::sanitize_policy::url_allowed`), else an empty string, which
+/// `ntm_types::sanitize_policy::url_allowed`: what loads by itself comes from
+/// this site or an allowed media origin), else an empty string, which
 /// neither loads nor leads anywhere. For every URL the backend sends outside
 /// article bodies: menu links, partner links, logos, photos, songs.
 pub fn checked_url(attr: &str, url: String) -> String {
-    if url_allowed(attr, &url) {
+    if url_allowed(attr, &url, crate::api::media_origins()) {
         url
     } else {
         String::new()
@@ -38,6 +43,7 @@ pub fn sanitize(html: &str) -> DocumentFragment {
     set_inert_html(&template, html);
     let fragment = template.content();
     clean_children(&fragment);
+    lay_out(&fragment);
     fragment
 }
 
@@ -167,10 +173,25 @@ fn clean_element(parent: &Node, el: Element) {
     let tag = el.local_name();
     // SVG and MathML elements live in other namespaces: never keep them.
     let foreign = el.namespace_uri().as_deref() != Some(HTML_NS);
-    if foreign || drops_content(&tag) {
+    // Sources and tracks mean something only inside a player.
+    let stray = matches!(tag.as_str(), "source" | "track")
+        && !parent
+            .dyn_ref::<Element>()
+            .is_some_and(|p| MEDIA_TAGS.contains(&p.local_name().as_str()));
+    if foreign || stray || drops_content(&tag) {
         let _ = parent.remove_child(&el);
         return;
     }
+    if tag == "iframe" {
+        replace_frame(parent, &el);
+        return;
+    }
+    // A player's file, read before its sources are cleaned: the link shown
+    // when none of them may load.
+    let media_url = MEDIA_TAGS
+        .contains(&tag.as_str())
+        .then(|| first_media_url(&el))
+        .flatten();
     clean_children(&el);
     if !tag_allowed(&tag) {
         // Keep the (already cleaned) content, drop the wrapper.
@@ -185,12 +206,13 @@ fn clean_element(parent: &Node, el: Element) {
         .filter_map(|i| attrs.item(i))
         .map(|a| a.name())
         .collect();
+    let origins = crate::api::media_origins();
     for name in names {
         let keep = attr_allowed(&tag, &name)
             && (!URL_ATTRS.contains(&name.as_str())
                 || el
                     .get_attribute(&name)
-                    .is_some_and(|v| url_allowed(&name, &v)));
+                    .is_some_and(|v| url_allowed(&name, &v, origins)));
         if !keep {
             let _ = el.remove_attribute(&name);
         }
@@ -199,11 +221,143 @@ fn clean_element(parent: &Node, el: Element) {
         "a" => {
             let _ = el.set_attribute("rel", "noopener noreferrer");
         }
-        // Photos below the fold wait until the reader scrolls near them.
+        // Photos below the fold wait until the reader scrolls near them; one
+        // without a description is decoration, its caption saying the rest.
         "img" => {
             let _ = el.set_attribute("loading", "lazy");
             let _ = el.set_attribute("decoding", "async");
+            if !el.has_attribute("alt") {
+                let _ = el.set_attribute("alt", "");
+            }
+        }
+        "video" | "audio" => show_player(parent, &el, &tag, media_url),
+        "source" | "track" if !el.has_attribute("src") => {
+            let _ = parent.remove_child(&el);
         }
         _ => {}
     }
+}
+
+/// The address of a player's file: its own `src`, or its first source's.
+fn first_media_url(el: &Element) -> Option<String> {
+    el.get_attribute("src").or_else(|| {
+        el.query_selector("source[src]")
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_attribute("src"))
+    })
+}
+
+/// A player keeps its sources and tracks, nothing else (its fallback text
+/// would blame the reader's browser), and the browser's controls; without a
+/// source that may load, it gives way to a link to its file.
+fn show_player(parent: &Node, el: &Element, tag: &str, url: Option<String>) {
+    let mut child = el.first_child();
+    while let Some(node) = child {
+        child = node.next_sibling();
+        let keep = node
+            .dyn_ref::<Element>()
+            .is_some_and(|e| matches!(e.local_name().as_str(), "source" | "track"));
+        if !keep {
+            let _ = el.remove_child(&node);
+        }
+    }
+    let playable = el.has_attribute("src") || el.query_selector("source").ok().flatten().is_some();
+    if playable {
+        let _ = el.set_attribute("controls", "");
+        let _ = el.set_attribute("preload", "none");
+        return;
+    }
+    match url.filter(|u| is_safe_url(u)) {
+        Some(href) => {
+            let _ = parent.replace_child(
+                &link_paragraph("media-link", &href, media_link_text(tag)),
+                el,
+            );
+        }
+        None => {
+            let _ = parent.remove_child(el);
+        }
+    }
+}
+
+/// An embedded frame is never loaded in the page: a link to what it embeds
+/// takes its place.
+fn replace_frame(parent: &Node, el: &Element) {
+    let src = el.get_attribute("src").unwrap_or_default();
+    let title = el.get_attribute("title").unwrap_or_default();
+    match embed_link(&src, &title) {
+        Some((href, text)) => {
+            let _ = parent.replace_child(&link_paragraph("embed-link", &href, &text), el);
+        }
+        None => {
+            let _ = parent.remove_child(el);
+        }
+    }
+}
+
+/// `<p class="{class}"><a href="{href}" rel="noopener noreferrer">{text}</a></p>`.
+fn link_paragraph(class: &str, href: &str, text: &str) -> Node {
+    let doc = document();
+    let p = doc.create_element("p").expect("p element");
+    p.set_class_name(class);
+    let a = doc.create_element("a").expect("a element");
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("rel", "noopener noreferrer");
+    a.set_text_content(Some(text));
+    let _ = p.append_child(&a);
+    p.into()
+}
+
+/// Lays out the cleaned body as the policy shows one: headings under the
+/// page's own `h1` with no level skipped, and each table in a box that
+/// scrolls sideways, reachable by keyboard and named after the table.
+fn lay_out(fragment: &DocumentFragment) {
+    let doc = document();
+    let mut previous = 1;
+    for heading in elements(fragment, "h1,h2,h3,h4,h5,h6") {
+        let level = heading
+            .local_name()
+            .strip_prefix('h')
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(2);
+        previous = body_heading_level(level, previous);
+        if previous != level {
+            let Ok(renamed) = doc.create_element(&format!("h{previous}")) else {
+                continue;
+            };
+            while let Some(inner) = heading.first_child() {
+                let _ = renamed.append_child(&inner);
+            }
+            let _ = heading.replace_with_with_node_1(&renamed);
+        }
+    }
+    for (i, table) in elements(fragment, "table").into_iter().enumerate() {
+        let caption = table
+            .query_selector(":scope > caption")
+            .ok()
+            .flatten()
+            .and_then(|c| c.text_content())
+            .unwrap_or_default();
+        let Ok(scroller) = doc.create_element("div") else {
+            continue;
+        };
+        scroller.set_class_name("table-scroll");
+        let _ = scroller.set_attribute("tabindex", "0");
+        let _ = scroller.set_attribute("role", "group");
+        let _ = scroller.set_attribute("aria-label", &table_label(i + 1, &caption));
+        let _ = table.replace_with_with_node_1(&scroller);
+        let _ = scroller.append_child(&table);
+    }
+}
+
+/// The elements under `root` matching `selector`, in document order.
+fn elements(root: &DocumentFragment, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
 }

@@ -131,7 +131,7 @@ async fn hostile_body_cannot_run_script() {
     // (Leptos may leave an empty marker comment of its own in the holder.)
     assert_eq!(
         body.inner_html().replace("<!---->", ""),
-        "<p>Chữ</p><img src=\"x\" loading=\"lazy\" decoding=\"async\"><a rel=\"noopener noreferrer\">link</a>"
+        "<p>Chữ</p><img src=\"x\" loading=\"lazy\" decoding=\"async\" alt=\"\"><a rel=\"noopener noreferrer\">link</a>"
     );
     settle().await;
     let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
@@ -148,7 +148,7 @@ const CASES: &[(&str, &str)] = &[
     ("<script>alert(1)</script><p>x</p>", "<p>x</p>"),
     (
         "<img src=x onerror=alert(1)>",
-        "<img src=\"x\" loading=\"lazy\" decoding=\"async\">",
+        "<img src=\"x\" loading=\"lazy\" decoding=\"async\" alt=\"\">",
     ),
     (
         "<p onclick=alert(1) style=\"color:red\" class=x id=y>t</p>",
@@ -204,7 +204,35 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "<table><tr><td colspan=2 onmouseover=alert(1)>1</td></tr></table>",
-        "<table><tbody><tr><td colspan=\"2\">1</td></tr></tbody></table>",
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Bảng 1\"><table><tbody><tr><td colspan=\"2\">1</td></tr></tbody></table></div>",
+    ),
+    // Laid out as the policy shows a body.
+    (
+        "<h1>A</h1><h5>B</h5><h6>C</h6><h3>D</h3>",
+        "<h2>A</h2><h3>B</h3><h4>C</h4><h3>D</h3>",
+    ),
+    (
+        "<table><caption>Chỉ tiêu &amp; kết quả</caption><tr><td>1</td></tr></table>",
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Bảng 1: Chỉ tiêu &amp; kết quả\"><table><caption>Chỉ tiêu &amp; kết quả</caption><tbody><tr><td>1</td></tr></tbody></table></div>",
+    ),
+    (
+        "<iframe src=\"https://www.youtube.com/embed/abc\" title=\"Lễ ra mắt\">x</iframe>",
+        "<p class=\"embed-link\"><a href=\"https://www.youtube.com/watch?v=abc\" rel=\"noopener noreferrer\">Xem video trên YouTube: Lễ ra mắt</a></p>",
+    ),
+    ("<iframe src=\"javascript:alert(1)\"></iframe>", ""),
+    (
+        "<video autoplay><source src=\"/v.mp4\" type=\"video/mp4\"><source src=\"https://evil.test/v.webm\">Your browser does not support video.<p>Tải <a href=\"/v.mp4\">về</a></p></video>",
+        "<video controls=\"\" preload=\"none\"><source src=\"/v.mp4\" type=\"video/mp4\"></video>",
+    ),
+    (
+        "<audio src=\"https://evil.test/a.mp3\">Không hỗ trợ</audio>",
+        "<p class=\"media-link\"><a href=\"https://evil.test/a.mp3\" rel=\"noopener noreferrer\">Mở tệp âm thanh</a></p>",
+    ),
+    ("<video>Không hỗ trợ</video>", ""),
+    ("<p><source src=\"/a.mp4\">x</p>", "<p>x</p>"),
+    (
+        "<img src=\"https://cdn.example.vn/a.jpg\" alt=\"Ảnh\">",
+        "<img alt=\"Ảnh\" loading=\"lazy\" decoding=\"async\">",
     ),
 ];
 
@@ -474,4 +502,204 @@ fn document_search_round_trips_through_the_url() {
     );
     let url = Endpoint::Documents(s).url();
     assert!(url.ends_with("/documents?page=2&per_page=10&q=n%C3%B4ng%20th%C3%B4n&kind=C%C3%B4ng%20v%C4%83n&status=expired"), "{url}");
+}
+
+/// A small random source with a fixed seed: the same cases on every run.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn number(&mut self) -> u64 {
+        match self.below(4) {
+            0 => 0,
+            1 => u64::MAX,
+            2 => 9_999_999_999,
+            _ => self.next() >> self.below(64),
+        }
+    }
+    fn count(&mut self) -> u32 {
+        u32::try_from(self.number() & u64::from(u32::MAX)).unwrap_or(u32::MAX)
+    }
+    fn time(&mut self) -> i64 {
+        match self.below(3) {
+            0 => i64::MIN,
+            1 => i64::MAX,
+            _ => self.next() as i64,
+        }
+    }
+    /// Text as a backend may send it: empty, long, decomposed, odd.
+    fn text(&mut self) -> String {
+        const PIECES: &[&str] = &[
+            "",
+            "Nông thôn mới",
+            "No\u{302}ng tho\u{302}n mo\u{31b}\u{301}i",
+            "<b>không phải HTML</b>",
+            "2024-13-45",
+            "\u{202e}đảo chiều",
+            "🌾",
+            "Khôngkhoảngtrắngnàotrongcảcâudàinày",
+            "javascript:alert(1)",
+            "https://cdn.example.vn/anh/a.jpg",
+            "\u{0}\u{1f}",
+        ];
+        let n = self.below(6);
+        (0..n)
+            .map(|_| {
+                PIECES[self.below(PIECES.len() as u64) as usize].repeat(1 + self.below(12) as usize)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    fn texts(&mut self) -> Vec<String> {
+        (0..self.below(4)).map(|_| self.text()).collect()
+    }
+}
+
+fn random_article(r: &mut Random) -> Article {
+    let link = |r: &mut Random| ArticleLink {
+        slug: r.text(),
+        title: r.text(),
+        published_at: r.time(),
+    };
+    Article {
+        slug: r.text(),
+        title: r.text(),
+        category: Category {
+            slug: r.text(),
+            name: r.text(),
+            description: r.text(),
+        },
+        published_at: r.time(),
+        lead: r.text(),
+        image: (r.below(2) == 0).then(|| Image {
+            src: r.text(),
+            alt: r.text(),
+            width: r.count(),
+            height: r.count(),
+        }),
+        body_html: format!("<h1>{}</h1><table><caption>{}</caption><tr><td>{}</td></tr></table><iframe src=\"{}\"></iframe><video src=\"{}\">{}</video>", r.text(), r.text(), r.text(), r.text(), r.text(), r.text()),
+        author: r.text(),
+        source: r.text(),
+        tags: r.texts(),
+        views: r.count(),
+        rating: RatingTotals {
+            enabled: r.below(2) == 0,
+            total: r.count(),
+            count: r.count(),
+        },
+        newer: (0..r.below(3)).map(|_| link(r)).collect(),
+        older: (0..r.below(3)).map(|_| link(r)).collect(),
+    }
+}
+
+// Random content of every shape the types allow, into the views: none panics
+// (a panic aborts the wasm and fails this test).
+#[wasm_bindgen_test]
+async fn any_content_renders_without_a_panic() {
+    use ntm_types::{DocumentSummary, Poll, PollOption};
+    use ntm_web::components::article_list::ArticleList;
+    use ntm_web::components::document_list::DocumentItems;
+    use ntm_web::components::pager::Pager;
+    use ntm_web::components::poll::PollWidget;
+    let mut r = Random(0x5eed_1234_abcd_0042);
+    for _ in 0..12 {
+        let article = random_article(&mut r);
+        let summaries: Vec<ntm_types::ArticleSummary> = (0..r.below(4))
+            .map(|_| {
+                let a = random_article(&mut r);
+                ntm_types::ArticleSummary {
+                    slug: a.slug,
+                    title: a.title,
+                    category: a.category,
+                    published_at: a.published_at,
+                    lead: a.lead,
+                    image: a.image,
+                }
+            })
+            .collect();
+        let documents: Vec<DocumentSummary> = (0..r.below(4))
+            .map(|_| DocumentSummary {
+                slug: r.text(),
+                number: r.text(),
+                kind: r.text(),
+                summary: r.text(),
+                issuing_body: r.text(),
+                issued: r.text(),
+                in_force: r.below(2) == 0,
+            })
+            .collect();
+        let poll = Poll {
+            id: r.next() as i64,
+            question: r.text(),
+            max_choices: r.count(),
+            options: (0..r.below(5))
+                .map(|_| PollOption {
+                    id: r.next() as i64,
+                    label: r.text(),
+                })
+                .collect(),
+            starts_at: r.time(),
+            ends_at: (r.below(2) == 0).then(|| r.time()),
+            open: r.below(2) == 0,
+            my_choices: (r.below(2) == 0).then(Vec::new),
+            members_only: r.below(2) == 0,
+        };
+        let (page, pages) = (r.count(), r.count());
+        let host = mount(move || {
+            view! {
+                <ArticleView article/>
+                <ArticleList items=summaries show_category=true/>
+                <DocumentItems items=documents detailed=true/>
+                <PollWidget poll/>
+                <Pager path="/".to_owned() page total_pages=pages/>
+            }
+        });
+        settle().await;
+        assert!(host.query_selector("h1").unwrap().is_some());
+        host.remove();
+    }
+}
+
+// Answers of the wrong shape are refused as invalid data (the reader is told
+// so), never a panic.
+#[wasm_bindgen_test]
+fn near_misses_are_refused_not_fatal() {
+    use ntm_web::api::{decode, FetchError};
+    let article = serde_json_text(&sample_article("<p>x</p>"));
+    for spoiled in [
+        article.replace("\"views\":3", "\"views\":-1"),
+        article.replace("\"views\":3", "\"views\":99999999999"),
+        article.replace("\"views\":3", "\"views\":1.5"),
+        article.replace("\"views\":3", "\"views\":\"3\""),
+        article.replace("\"tags\":[", "\"tags\":null,\"x\":["),
+        article.replace("\"slug\":\"thu\",", ""),
+        article.replace("1610845260", "1e400"),
+        "null".to_owned(),
+        "[]".to_owned(),
+        "\"chữ\"".to_owned(),
+    ] {
+        let json = js_sys::JSON::parse(&spoiled).unwrap_or(wasm_bindgen::JsValue::NULL);
+        assert_eq!(
+            decode::<Article>(json),
+            Err(FetchError::Invalid),
+            "{spoiled}"
+        );
+    }
+    let json = js_sys::JSON::parse(&article).unwrap();
+    assert!(decode::<Article>(json).is_ok());
+}
+
+/// `value` as JSON text, by the browser's own JSON.
+fn serde_json_text<T: serde::Serialize>(value: &T) -> String {
+    let js = serde_wasm_bindgen::to_value(value).unwrap();
+    String::from(js_sys::JSON::stringify(&js).unwrap())
 }

@@ -3,14 +3,19 @@ use leptos::prelude::*;
 use ntm_types::datetime::{format_date, format_iso};
 use ntm_types::{ArticleLink, ArticleSummary};
 
+/// `slug` as one segment of a path: a backend's slug may hold any character.
+pub fn segment(slug: &str) -> String {
+    String::from(js_sys::encode_uri_component(slug))
+}
+
 /// Where an article lives in the front end.
 pub fn article_href(slug: &str) -> String {
-    format!("/tin-tuc/{slug}")
+    format!("/tin-tuc/{}", segment(slug))
 }
 
 /// Where a category's list lives in the front end.
 pub fn category_href(slug: &str) -> String {
-    format!("/chuyen-muc/{slug}")
+    format!("/chuyen-muc/{}", segment(slug))
 }
 
 /// A news list: photo, title, category, date and lead of each article.

@@ -5,7 +5,7 @@ use ntm_types::DocumentSummary;
 
 /// Where a document lives in the front end.
 pub fn document_href(slug: &str) -> String {
-    format!("/van-ban/{slug}")
+    format!("/van-ban/{}", super::article_list::segment(slug))
 }
 
 fn is_new(issued: &str) -> bool {

@@ -17,9 +17,24 @@ const SESSION_CHANGED: &str = "ntm-phien";
 pub struct Membership {
     pub state: RwSignal<Option<SessionState>>,
     pub notice: RwSignal<String>,
+    /// The signed-in member's id: what a member's own answers (votes in
+    /// members' polls) depend on. Changes only when another member signs in.
+    pub member_id: Memo<Option<i64>>,
 }
 
 impl Membership {
+    /// Nobody signed in, until the server says otherwise.
+    fn new() -> Self {
+        let state = RwSignal::new(None::<SessionState>);
+        Membership {
+            state,
+            notice: RwSignal::new(String::new()),
+            member_id: Memo::new(move |_| {
+                state.with(|s| s.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id))
+            }),
+        }
+    }
+
     pub fn signed_in(&self) -> bool {
         self.state
             .with(|s| s.as_ref().is_some_and(|s| s.member.is_some()))
@@ -40,10 +55,7 @@ impl Membership {
 /// Asks the server who is signed in, and again whenever another tab signs in
 /// or out; call once, inside the router.
 pub fn provide_membership() {
-    let membership = Membership {
-        state: RwSignal::new(None),
-        notice: RwSignal::new(String::new()),
-    };
+    let membership = Membership::new();
     let load = api::action();
     load.dispatch(Call::Session);
     Effect::new(move || {
@@ -63,10 +75,7 @@ pub fn provide_membership() {
 /// The shared membership; a signed-out one where none is provided (a
 /// component mounted on its own, in tests).
 pub fn use_membership() -> Membership {
-    use_context::<Membership>().unwrap_or_else(|| Membership {
-        state: RwSignal::new(None),
-        notice: RwSignal::new(String::new()),
-    })
+    use_context::<Membership>().unwrap_or_else(Membership::new)
 }
 
 /// Tells the other tabs that this one signed in or out.

@@ -16,6 +16,7 @@ pub mod placeholder;
 pub mod poll;
 pub mod prefetch;
 pub mod route_focus;
+pub mod shared;
 pub mod shell;
 pub mod sidebar;
 pub mod star_rating;

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::format::number;
+
 /// Links to the previous and next pages of a list (`?trang=N`, after any other
 /// parameters of the list).
 #[component]
@@ -22,7 +24,7 @@ pub fn Pager(
         view! {
             <nav class="pager" aria-label="Phân trang">
                 {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">"« Trang trước"</a> })}
-                <span class="pager-status">{format!("Trang {page}/{total_pages}")}</span>
+                <span class="pager-status">{format!("Trang {}/{}", number(page), number(total_pages))}</span>
                 {(page < total_pages).then(|| view! { <a href=href(page + 1) rel="next">"Trang sau »"</a> })}
             </nav>
         }

@@ -14,7 +14,11 @@ fn article_of(target: Option<web_sys::EventTarget>) -> Option<String> {
     let link = element.closest(r#"a[href^="/tin-tuc/"]"#).ok()??;
     let href = link.get_attribute("href")?;
     let slug = href.strip_prefix("/tin-tuc/")?;
-    (!slug.is_empty() && !slug.contains(['/', '?', '#'])).then(|| slug.to_owned())
+    if slug.is_empty() || slug.contains(['/', '?', '#']) {
+        return None;
+    }
+    // As the router reads it from the address: decoded.
+    js_sys::decode_uri_component(slug).ok().map(String::from)
 }
 
 fn prefetch(target: Option<web_sys::EventTarget>) {

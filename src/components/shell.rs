@@ -3,7 +3,7 @@
 
 use crate::sanitize::checked_url;
 use leptos::ev;
-use leptos::html::Button;
+use leptos::html::{Button, Ul};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -13,7 +13,6 @@ use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
 use super::text_size::TextSize;
 use crate::api::{self, ApiResult, Endpoint, JsonResource};
-use crate::meta::SITE_NAME;
 
 /// The site information, fetched once and shared by every part of the frame,
 /// with the fetch itself for the parts that report a failure.
@@ -26,7 +25,19 @@ struct Site {
 /// Fetches the site information and shares it; call once, inside the router.
 pub fn provide_site() {
     let fetched = api::resource(|| Endpoint::Site);
-    let info = Memo::new(move |_| fetched.get().map(|r| r.and_then(api::decode::<SiteInfo>)));
+    // Decoded once for every part of the frame. Each new answer counts as a
+    // change: comparing two SiteInfo (menus and all) would cost more code than
+    // the redraw it saves, and the site is fetched once.
+    let info = Memo::new_with_compare(
+        move |_| fetched.get().map(|r| r.and_then(api::decode::<SiteInfo>)),
+        |_, _| true,
+    );
+    // Every page's title ends with the site's name.
+    Effect::new(move || {
+        if let Some(Ok(site)) = info.get() {
+            crate::meta::set_site(&site.name, &site.description);
+        }
+    });
     provide_context(Site { info, fetched });
 }
 
@@ -54,16 +65,33 @@ pub fn SiteFailure() -> impl IntoView {
     }
 }
 
+/// The text of `selector` in the backend's first view, if the page has one:
+/// what the header shows until the site information arrives, so taking over
+/// from the first view changes nothing.
+fn first_view_text(selector: &str) -> String {
+    document()
+        .query_selector(&format!("#ntm-first-view {selector}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
+    let shown = move |pick: fn(&SiteInfo) -> String, before: String| {
+        move || site.with(|s| s.as_ref().map_or_else(|| before.clone(), pick))
+    };
     view! {
         <header class="site-header">
             <div class="banner">
                 <a href="/" class="site-name">
-                    <span class="site-kicker">"Văn phòng Điều phối Chương trình MTQG"</span>
+                    <span class="site-kicker">
+                        {shown(|s| s.office.clone(), first_view_text(".site-kicker"))}
+                    </span>
                     <span class="site-title">
-                        {move || site.with(|s| s.as_ref().map_or(SITE_NAME.to_owned(), |s| s.name.clone()))}
+                        {shown(|s| s.name.clone(), first_view_text(".site-title"))}
                     </span>
                 </a>
                 <div class="header-tools">
@@ -149,7 +177,7 @@ fn MainMenu() -> impl IntoView {
                     site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default())
                         .into_iter()
                         .enumerate()
-                        .map(|(i, item)| view! { <MenuEntry item index=i/> })
+                        .map(|(i, item)| menu_entry(item, format!("submenu-{i}")))
                         .collect_view()
                 }}
             </ul>
@@ -157,9 +185,9 @@ fn MainMenu() -> impl IntoView {
     }
 }
 
-/// One entry of the menu; with children, a button opens its submenu.
-#[component]
-fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
+/// One entry of the menu, at any depth; with children, a button opens its
+/// submenu (`id` names it), whose entries may open submenus of their own.
+fn menu_entry(item: MenuItem, id: String) -> AnyView {
     let MenuItem {
         label,
         href,
@@ -170,12 +198,14 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
         return view! { <li><A href=href exact=true>{label}</A></li> }.into_any();
     }
     let open = RwSignal::new(false);
+    // A submenu that would run past the window's right edge opens leftwards.
+    let leftwards = RwSignal::new(false);
     let button = NodeRef::<Button>::new();
-    let sub_id = format!("submenu-{index}");
+    let list = NodeRef::<Ul>::new();
     let toggle_name = format!("Mở mục con của {label}");
     let on_keydown = move |e: ev::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
-            // This submenu closes; the phone menu around it stays open.
+            // This submenu closes; the menus around it stay open.
             e.stop_propagation();
             open.set(false);
             if let Some(b) = button.get() {
@@ -183,6 +213,26 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
             }
         }
     };
+    let on_toggle = move |_| {
+        open.update(|o| *o = !*o);
+        if open.get_untracked() {
+            request_animation_frame(move || {
+                let width = document()
+                    .document_element()
+                    .map_or(0, |d| d.client_width());
+                if let Some(ul) = list.get() {
+                    if ul.get_bounding_client_rect().right() > f64::from(width) {
+                        leftwards.set(true);
+                    }
+                }
+            });
+        }
+    };
+    let entries = children
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| menu_entry(c, format!("{id}-{i}")))
+        .collect_view();
     view! {
         <li class="has-submenu" on:keydown=on_keydown>
             <A href=href>{label}</A>
@@ -191,17 +241,15 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
                 class="submenu-toggle"
                 node_ref=button
                 aria-expanded=move || open.get().to_string()
-                aria-controls=sub_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
+                aria-controls=id.clone()
+                on:click=on_toggle
             >
                 <span class="visually-hidden">{toggle_name}</span>
                 <span aria-hidden="true">"▾"</span>
             </button>
-            <ul id=sub_id class="submenu" class:open=move || open.get()>
-                {children
-                    .into_iter()
-                    .map(|c| view! { <li><A href=checked_url("href", c.href) exact=true>{c.label}</A></li> })
-                    .collect_view()}
+            <ul id=id class="submenu" node_ref=list class:open=move || open.get()
+                class:leftwards=move || leftwards.get()>
+                {entries}
             </ul>
         </li>
     }
@@ -211,20 +259,30 @@ fn MenuEntry(item: MenuItem, index: usize) -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
+    // A line whose value the backend left empty is left out.
+    let line = |label: &'static str, value: String| {
+        (!value.trim().is_empty()).then(|| view! { <p>{label} {value}</p> })
+    };
     view! {
         <footer class="site-footer">
             {move || site.get().map(|s| {
-                let tel = format!("tel:{}", s.phone.chars().filter(char::is_ascii_digit).collect::<String>());
+                let digits: String = s.phone.chars().filter(char::is_ascii_digit).collect();
+                let tel = format!("tel:{digits}");
                 let mail = format!("mailto:{}", s.email);
+                let (has_phone, has_mail) = (!s.phone.trim().is_empty(), !s.email.trim().is_empty());
+                let contact = (has_phone || has_mail).then(|| view! {
+                    <p>
+                        {has_phone.then(|| view! { "Điện thoại: " <a href=tel>{s.phone}</a> })}
+                        {(has_phone && has_mail).then_some(" · ")}
+                        {has_mail.then(|| view! { "Email: " <a href=mail>{s.email}</a> })}
+                    </p>
+                });
                 view! {
                     <p class="footer-office">{s.office}</p>
-                    <p>"Trưởng ban biên tập: " {s.editor_in_chief}</p>
-                    <p>"Phó trưởng ban biên tập: " {s.deputy_editor}</p>
-                    <p>"Địa chỉ: " {s.address}</p>
-                    <p>
-                        "Điện thoại: " <a href=tel>{s.phone}</a>
-                        " · Email: " <a href=mail>{s.email}</a>
-                    </p>
+                    {line("Trưởng ban biên tập: ", s.editor_in_chief)}
+                    {line("Phó trưởng ban biên tập: ", s.deputy_editor)}
+                    {line("Địa chỉ: ", s.address)}
+                    {contact}
                 }
             })}
         </footer>

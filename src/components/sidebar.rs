@@ -6,6 +6,7 @@ use ntm_types::{DocumentPage, Poll};
 
 use super::document_list::DocumentItems;
 use super::loaded::{render, Loaded, Render};
+use super::member::use_membership;
 use super::poll::PollWidget;
 use super::shell::{use_site, SiteFailure};
 use super::stats::StatsBlock;
@@ -32,6 +33,7 @@ pub fn Sidebar() -> impl IntoView {
                 id="block-poll"
                 title="Thăm dò ý kiến"
                 endpoint=Endpoint::CurrentPoll
+                per_member=true
                 view=render(|p: Poll| view! { <PollWidget poll=p/> })
                 empty="Hiện chưa có cuộc thăm dò nào."
                 more=("/tham-do-y-kien", "Các cuộc thăm dò khác")
@@ -43,31 +45,57 @@ pub fn Sidebar() -> impl IntoView {
     }
 }
 
-/// "Hát về nông thôn mới": the browser's own players, never playing by themselves.
+/// The site's songs (e.g. "Hát về nông thôn mới"): the browser's own players,
+/// never playing by themselves. Not shown when the site has none (style/main.css).
 #[component]
 fn SongsBlock() -> impl IntoView {
     let site = use_site();
+    let title = move || {
+        site.with(|s| match s.as_ref().map(|s| s.songs_title.trim()) {
+            Some(t) if !t.is_empty() => t.to_owned(),
+            _ => "Bài hát".to_owned(),
+        })
+    };
+    // The block's own frame: its title comes with the site.
     view! {
-        <Block id="block-songs" title="Hát về nông thôn mới">
+        <section class="block" aria-labelledby="block-songs">
+            <h2 class="block-title" id="block-songs">{title}</h2>
             <SiteFailure/>
+            {move || site.with(|s| s.as_ref().map(|s| s.songs.clone())).map(|songs| view! {
             <ul class="songs">
-                {move || site.with(|s| s.as_ref().map(|s| s.songs.clone()).unwrap_or_default())
+                {songs
                     .into_iter()
-                    .map(|song| view! {
-                        <li>
-                            <p class="song-title">{song.title} " – " {song.performer}</p>
-                            <audio controls preload="none">
-                                <source src=checked_url("src", song.src) type=song.media_type/>
-                            </audio>
-                        </li>
+                    .map(|song| {
+                        let by = (!song.performer.trim().is_empty()).then(|| format!(" – {}", song.performer));
+                        let src = checked_url("src", song.src.clone());
+                        // A file this page may not load: a link to it instead of a silent player.
+                        let player = if src.is_empty() {
+                            let href = checked_url("href", song.src);
+                            view! { <a href=href rel="noopener noreferrer">"Mở tệp bài hát"</a> }.into_any()
+                        } else {
+                            view! {
+                                <audio controls preload="none">
+                                    <source src=src type=song.media_type/>
+                                </audio>
+                            }
+                            .into_any()
+                        };
+                        view! {
+                            <li>
+                                <p class="song-title">{song.title} {by}</p>
+                                {player}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
-        </Block>
+            })}
+        </section>
     }
 }
 
-/// Partner links with their logos, and the office's Zalo QR code.
+/// Partner links with their logos, and the office's Zalo QR code. Not shown
+/// when the site has neither (style/main.css).
 #[component]
 fn PartnersBlock() -> impl IntoView {
     let site = use_site();
@@ -123,8 +151,18 @@ fn LoadedBlock(
     empty: &'static str,
     /// (href, text) of the link to the whole list.
     more: (&'static str, &'static str),
+    /// Asked again when a member signs in or out (the answer says how this
+    /// member voted).
+    #[prop(optional)]
+    per_member: bool,
 ) -> impl IntoView {
-    let resource = api::resource(move || endpoint.clone());
+    let member = use_membership().member_id;
+    let resource = api::resource(move || {
+        if per_member {
+            member.track();
+        }
+        endpoint.clone()
+    });
     view! {
         <Block id title>
             <Loaded

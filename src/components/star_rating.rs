@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use ntm_types::rating::{average_line, star_label, totals_line};
 use ntm_types::{RatingState, RatingTotals};
 
+use super::shared::use_shared;
 use crate::api::{self, Answer, Call, Endpoint, FetchError};
 
 /// Nothing at all for an article with rating switched off.
@@ -19,7 +20,9 @@ pub fn StarRating(slug: String, initial: RatingTotals) -> impl IntoView {
 
 #[component]
 fn RatingWidget(slug: String, initial: RatingTotals) -> impl IntoView {
-    let state = RwSignal::new(RatingState {
+    // Shared with every later visit to the article in this page's life: the
+    // article itself may come from memory, with the totals it had then.
+    let state = use_shared(slug.clone(), || RatingState {
         enabled: initial.enabled,
         total: initial.total,
         count: initial.count,
@@ -58,8 +61,8 @@ fn RatingWidget(slug: String, initial: RatingTotals) -> impl IntoView {
         before.set_value(Some(now.clone()));
         // Show the new totals at once; the server's answer confirms or undoes them.
         state.set(RatingState {
-            total: now.total + u32::from(points),
-            count: now.count + 1,
+            total: now.total.saturating_add(u32::from(points)),
+            count: now.count.saturating_add(1),
             mine: Some(points),
             ..now
         });

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use ntm_types::datetime::format_day_month;
 use ntm_types::{DailyVisits, Stats};
 
 use super::loaded::{render, ErrorMessage, Loaded, SlowNotice};
@@ -129,13 +130,17 @@ fn VisitsChart() -> impl IntoView {
     let days = api::resource(|| Endpoint::DailyVisits(30));
     let chart = render(|days: Vec<DailyVisits>| {
         let max = days.iter().map(|d| d.visits).max().unwrap_or(0).max(1);
-        let short = |date: &str| format!("{}/{}", &date[8..10], &date[5..7]);
+        // A date in another shape is shown as it came.
+        let short = |date: &str| format_day_month(date);
         view! {
             <div class="chart" aria-hidden="true">
                 {days
                     .iter()
                     .map(|d| {
-                        let pct = d.visits * 100 / max;
+                        // At most 100 (visits ≤ max); a count too large to
+                        // multiply divides the maximum first instead.
+                        let pct = d.visits.checked_mul(100).map_or_else(|| d.visits / (max / 100), |v| v / max);
+                        let pct = u32::try_from(pct).unwrap_or(100);
                         view! {
                             <span
                                 class="chart-bar"

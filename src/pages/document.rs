@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use ntm_types::datetime::format_day;
-use ntm_types::page::{document_name, DOCUMENTS_TITLE};
+use ntm_types::page::{document_name, file_kind, DOCUMENTS_TITLE};
 use ntm_types::Document;
 
 use crate::api::{self, Endpoint};
@@ -65,12 +65,13 @@ pub fn DocumentDetailPage() -> impl IntoView {
                             .map(|a| {
                                 let href = format!("{}{}", api::base(), a.download_path);
                                 let size = format!("{} KB", number(a.size.div_ceil(1024)));
+                                let kind = file_kind(&a.media_type, &a.file_name);
                                 view! {
                                     <li>
                                         // A file, not a page: the router must let it through.
                                         <a href=href download=a.file_name.clone() rel="external">{a.title}</a>
                                         <span class="doc-meta">
-                                            {format!(" ({}, PDF, {size}, {} lượt tải)", a.file_name, number(a.downloads))}
+                                            {format!(" ({}, {kind}, {size}, {} lượt tải)", a.file_name, number(a.downloads))}
                                         </span>
                                     </li>
                                 }

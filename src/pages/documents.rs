@@ -11,6 +11,7 @@ use crate::components::document_list::DocumentItems;
 use crate::components::loaded::{render, Loaded};
 use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
+use crate::format::number;
 use crate::meta::set_page_meta;
 
 /// Issued documents: a search with filters, all kept in the URL so a search can
@@ -82,7 +83,7 @@ pub fn DocumentsPage() -> impl IntoView {
             .into_any();
         }
         view! {
-            <p class="doc-count" role="status">{format!("Tìm thấy {} văn bản.", page.total_items)}</p>
+            <p class="doc-count" role="status">{format!("Tìm thấy {} văn bản.", number(page.total_items))}</p>
             <DocumentItems items=page.items detailed=true/>
             <Pager path="/van-ban".to_owned() query=search.with_untracked(DocumentSearch::page_query)
                 page=page.page total_pages=page.total_pages/>

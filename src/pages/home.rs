@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use ntm_types::page::HOME_DESCRIPTION;
 use ntm_types::ArticlePage;
 
 use crate::api::{self, Endpoint};
@@ -18,7 +17,8 @@ pub fn HomePage() -> impl IntoView {
         page: page(),
     });
     let list = render(|list: ArticlePage| {
-        set_page_meta("", HOME_DESCRIPTION);
+        // The site's own name and description.
+        set_page_meta("", "");
         view! {
             <ArticleList items=list.items show_category=true/>
             <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>

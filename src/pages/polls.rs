@@ -3,6 +3,7 @@ use ntm_types::Poll;
 
 use crate::api::{self, Endpoint};
 use crate::components::loaded::{render, Loaded};
+use crate::components::member::use_membership;
 use crate::components::placeholder::ListPlaceholder;
 use crate::components::poll::PollWidget;
 use crate::meta::set_page_meta;
@@ -14,7 +15,13 @@ pub fn PollsPage() -> impl IntoView {
         "Thăm dò ý kiến",
         "Các cuộc thăm dò ý kiến bạn đọc và kết quả.",
     );
-    let polls = api::resource(|| Endpoint::Polls);
+    // Asked again when a member signs in or out: members' polls answer with
+    // the member's own vote.
+    let member = use_membership().member_id;
+    let polls = api::resource(move || {
+        member.track();
+        Endpoint::Polls
+    });
     let list = render(|all: Vec<Poll>| {
         if all.is_empty() {
             return view! { <p class="empty">"Hiện chưa có cuộc thăm dò nào."</p> }.into_any();

@@ -8,6 +8,7 @@ use crate::components::article_list::ArticleList;
 use crate::components::loaded::{render, Loaded};
 use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
+use crate::format::number;
 use crate::meta::set_page_meta;
 
 /// Articles found by the header's search box (`/tim-kiem?q=…`).
@@ -25,7 +26,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         let encoded = String::from(js_sys::encode_uri_component(&q));
         view! {
-            <p class="doc-count" role="status">{format!("Tìm thấy {} bài viết với từ khóa “{q}”.", found.total_items)}</p>
+            <p class="doc-count" role="status">{format!("Tìm thấy {} bài viết với từ khóa “{q}”.", number(found.total_items))}</p>
             <ArticleList items=found.items show_category=true/>
             <Pager path="/tim-kiem".to_owned() query=format!("q={encoded}") page=found.page total_pages=found.total_pages/>
         }
