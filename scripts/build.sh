@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 stamp=dist/.build-stamp
-sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh scripts/wasm-release-env.sh .cargo)
+sources=(src types/src style public index.html Cargo.toml Cargo.lock Trunk.toml types/Cargo.toml vendor scripts/build.sh scripts/minify.mjs scripts/csp-meta.mjs scripts/wasm-release-env.sh .cargo)
 if [ -f "$stamp" ] && [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]; then
   echo "[build] dist/ is up to date"
   exit 0
@@ -41,6 +41,12 @@ JS
 )
 WAIT="$wait_for_first_view" awk '/^const wasm = await init\(/ { print ENVIRON["WAIT"] } { print }' dist/index.html >dist/index.html.new
 mv dist/index.html.new dist/index.html
+
+node scripts/minify.mjs dist
+
+# A static host sends no Content-Security-Policy: the page carries what a
+# meta tag can of the backend's, its inline scripts' hashes included.
+node scripts/csp-meta.mjs dist/index.html
 
 # The service worker learns this release's files and version (see public/sw.js).
 shell=$(cd dist && ls -1 *.wasm *.js *.css | grep -v '^sw\.js$' | sed "s|^|'/|; s|$|'|" | paste -sd, -)

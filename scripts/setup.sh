@@ -48,10 +48,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# npm tools live in node_modules/ (ignored by git): wasm-opt from binaryen, Playwright, axe-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+# npm tools live in node_modules/ (ignored by git): wasm-opt from binaryen, esbuild, Playwright, axe-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/@playwright/test ] \
    || [ package-lock.json -nt node_modules/.stamp ]; then
-  log "installing npm tools (binaryen@$BINARYEN_VERSION, Playwright, axe-core)"
+  log "installing npm tools (binaryen@$BINARYEN_VERSION, esbuild, Playwright, axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.stamp
 fi
