@@ -68,7 +68,7 @@ impl fmt::Display for FetchError {
 pub type ApiResult<T> = Result<T, FetchError>;
 
 /// The content of `<meta name="{name}">` in index.html, trimmed.
-fn meta_content(name: &str) -> Option<String> {
+pub fn meta_content(name: &str) -> Option<String> {
     leptos::prelude::document()
         .query_selector(&format!(r#"meta[name="{name}"]"#))
         .ok()

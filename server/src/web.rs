@@ -117,7 +117,11 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
             )
         })
         .collect();
-    html = html.replacen("</head>", &format!("{links}</head>"), 1);
+    html = html.replacen(
+        "</head>",
+        &format!("{links}{}</head>", site_names(&site).await),
+        1,
+    );
     // The page hands out the visitor cookie, before any API request is made.
     let policy =
         crate::security::page_policy(&html, site.api_origin().as_deref(), &site.origins.media);
@@ -135,6 +139,28 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
     res
+}
+
+/// The site's name and office as meta tags: the header shows them from the
+/// first paint on every page, not only those with a first view, so it does
+/// not grow when `/site` arrives (`src/components/shell.rs`). Nothing when the
+/// site is not set up yet.
+async fn site_names(site: &Site) -> String {
+    let info = site
+        .db
+        .call(|c| Ok(crate::db::site(c)?))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok());
+    info.map(|i| {
+        format!(
+            r#"<meta name="ntm-site-name" content="{}"><meta name="ntm-site-office" content="{}">"#,
+            escape_html(&i.name),
+            escape_html(&i.office)
+        )
+    })
+    .unwrap_or_default()
 }
 
 /// `html` with the page's first view in its body and its title and description

@@ -221,3 +221,44 @@ async fn a_backend_elsewhere_is_allowed_to_connect() {
         "{csp}"
     );
 }
+
+#[tokio::test]
+async fn every_page_names_the_site_before_the_app_asks() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), INDEX).unwrap();
+    let db = small_db(1);
+    let info = ntm_types::SiteInfo {
+        name: "Nông thôn mới \"Hà Tĩnh\" & <Kỳ Anh>".into(),
+        office: "Văn phòng Điều phối".into(),
+        description: String::new(),
+        editor_in_chief: String::new(),
+        deputy_editor: String::new(),
+        address: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        menu: vec![],
+        songs_title: String::new(),
+        songs: vec![],
+        partners: vec![],
+        zalo_qr: None,
+    };
+    db.with(|c| ntm_server::db::set_site(c, &info)).unwrap();
+    let options = || Options {
+        dist: Some(dist.path().to_path_buf()),
+        ..Default::default()
+    };
+    let named = app(db, options());
+    // A page with no first view too: its header is not empty until /site comes.
+    for uri in ["/tim-kiem", "/", "/dang-nhap"] {
+        let html = get(&named, uri).await.text();
+        for tag in [
+            r#"<meta name="ntm-site-name" content="Nông thôn mới &quot;Hà Tĩnh&quot; &amp; &lt;Kỳ Anh&gt;">"#,
+            r#"<meta name="ntm-site-office" content="Văn phòng Điều phối">"#,
+        ] {
+            assert!(html.contains(tag), "{uri}: {tag}");
+        }
+    }
+    // A backend not set up yet names nothing rather than something wrong.
+    let bare = app(small_db(1), options());
+    assert!(!get(&bare, "/").await.text().contains("ntm-site-name"));
+}

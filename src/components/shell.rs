@@ -65,15 +65,17 @@ pub fn SiteFailure() -> impl IntoView {
     }
 }
 
-/// The text of `selector` in the backend's first view, if the page has one:
-/// what the header shows until the site information arrives, so taking over
-/// from the first view changes nothing.
-fn first_view_text(selector: &str) -> String {
+/// What the header shows until the site information arrives, so that it
+/// neither changes nor grows then: the backend's first view's text of
+/// `selector` where the page has one, else the backend's `meta` tag
+/// (`server/src/web.rs`), else nothing.
+fn text_before_site(selector: &str, meta: &str) -> String {
     document()
         .query_selector(&format!("#ntm-first-view {selector}"))
         .ok()
         .flatten()
         .and_then(|e| e.text_content())
+        .or_else(|| api::meta_content(meta))
         .unwrap_or_default()
 }
 
@@ -88,10 +90,10 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="banner">
                 <a href="/" class="site-name">
                     <span class="site-kicker">
-                        {shown(|s| s.office.clone(), first_view_text(".site-kicker"))}
+                        {shown(|s| s.office.clone(), text_before_site(".site-kicker", "ntm-site-office"))}
                     </span>
                     <span class="site-title">
-                        {shown(|s| s.name.clone(), first_view_text(".site-title"))}
+                        {shown(|s| s.name.clone(), text_before_site(".site-title", "ntm-site-name"))}
                     </span>
                 </a>
                 <div class="header-tools">
