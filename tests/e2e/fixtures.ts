@@ -1,7 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -42,6 +44,58 @@ export async function startBackend(extraArgs: string[] = [], dist = path.join(ro
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface StaticServer {
+  /** Its origin, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
+  '.wav': 'audio/wav', '.mp4': 'video/mp4', '.ico': 'image/x-icon',
+};
+
+/** A plain static file server on a free loopback port, sending no headers of
+ *  ours (no CSP, no cache rules): what a deployer's static host or a CDN is.
+ *  With `spa`, a path that is not a file gets `index.html`, as static hosts
+ *  are set up for client-side routes. */
+export async function startStaticServer(root: string, spa = false): Promise<StaticServer> {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      if (!spa) { res.writeHead(404).end(); return; }
+      file = path.join(root, 'index.html');
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** The page does not scroll sideways: nothing is wider than the window. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: document.documentElement.clientWidth,
+    // What sticks out, to say where to look when it fails.
+    wide: Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+        && !e.closest('.table-scroll, .visually-hidden'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  }));
+  expect(widths.page, `wider than the window: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(widths.window);
 }
 
 /** No axe-core violations on the page as it is now. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,6 +112,9 @@ test('a new release replaces the old shell: its files load, the old shell is gon
       for (const f of ['index.html', 'sw.js']) {
         writeFileSync(path.join(dist, f), next(readFileSync(path.join(dist, f), 'utf8')));
       }
+      // The boot script names the new files, so its hash in the page's CSP
+      // meta tag is new too, as build.sh writes it.
+      execFileSync('node', [path.resolve(__dirname, '../../scripts/csp-meta.mjs'), path.join(dist, 'index.html')]);
       const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
       const version = sw.match(/const VERSION = '([^']+)'/)![1];
       writeFileSync(path.join(dist, 'sw.js'), sw.replace(`'${version}'`, `'${version}-next'`));

@@ -2,6 +2,11 @@ import { defineConfig } from '@playwright/test';
 
 // Drives the release build of the front end against the real reference backend
 // (tests/e2e/fixtures.ts starts it on a free port with a fresh database).
+// Projects: `main`, the demo content at the default size; `extremes-W`, the
+// extremes corpus (tests/e2e/seed-extremes) W px wide; `static-host`, dist/ on
+// a plain static server with the API on another origin.
+const widths = [320, 360, 1280, 1920];
+
 export default defineConfig({
   testDir: '.',
   outputDir: '../../test-results',
@@ -11,6 +16,15 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  projects: [
+    { name: 'main', testIgnore: ['extremes/**', 'static-host/**'] },
+    ...widths.map((width) => ({
+      name: `extremes-${width}`,
+      testDir: './extremes',
+      use: { viewport: { width, height: 900 } },
+    })),
+    { name: 'static-host', testDir: './static-host' },
+  ],
   use: {
     trace: 'retain-on-failure',
     // The service worker would answer requests before page.route() sees them;

@@ -42,3 +42,23 @@ test('no page breaks the Content-Security-Policy, and injected handlers are refu
   const unexpected = consoleErrors.filter((e) => !/Trusted(HTML|Script)|Trusted Types/.test(e));
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 });
+
+/** A policy's directives: name → its sources, in order. */
+function directives(policy: string): Map<string, string> {
+  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
+    const [name, ...sources] = d.split(/\s+/);
+    return [name, sources.join(' ')];
+  }));
+}
+
+// The built page carries a meta tag for static hosts (scripts/csp-meta.mjs);
+// served by the backend it is there too, beside the header. Each directive it
+// holds must read as the header's does, or one of them is out of step.
+test('the build\'s CSP meta tag says what the backend\'s header says', async ({ page }) => {
+  const response = await page.goto('/');
+  const header = directives(response!.headers()['content-security-policy']);
+  const meta = directives((await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'))!);
+  expect([...meta.keys()].sort()).toEqual(
+    ['base-uri', 'object-src', 'require-trusted-types-for', 'script-src', 'trusted-types']);
+  for (const [name, sources] of meta) expect(sources, name).toBe(header.get(name));
+});
