@@ -1,8 +1,9 @@
 //! Every request the front end makes. Pages name an [`Endpoint`] or call these
 //! functions, and never build a URL themselves.
 //!
-//! JSON is decoded by the browser (`Response.json()`) and mapped onto the shared
-//! types with serde-wasm-bindgen, which keeps a JSON parser out of the wasm.
+//! JSON is parsed by the browser (`JSON.parse`, every string composed to NFC)
+//! and mapped onto the shared types with serde-wasm-bindgen, which keeps a
+//! JSON parser out of the wasm.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -15,7 +16,7 @@ use leptos::prelude::{on_cleanup, set_timeout_with_handle, Action, Get, LocalRes
 use ntm_types::origin::{origin_of, parse_origins};
 use ntm_types::{ApiError, Notice, PollResults, RatingState, SessionState, Stats};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCredentials;
@@ -609,7 +610,19 @@ extern "C" {
     /// `JSON.parse` on a string that stays in JavaScript: js-sys's takes a
     /// Rust `&str`, which would copy the answer into the wasm and back.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+    fn parse_json(text: &js_sys::JsString, reviver: &js_sys::Function) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    /// Every string of an answer composed (NFC): the contract lets text come
+    /// decomposed, as many Vietnamese keyboards and PHP's `\uXXXX` escapes
+    /// give it, and fonts draw decomposed marks apart (worst in monospace).
+    /// The browser's own `normalize`, so the wasm carries no tables.
+    static COMPOSED: Closure<dyn Fn(JsValue, JsValue) -> JsValue> =
+        Closure::new(|_key, value: JsValue| match value.dyn_ref::<js_sys::JsString>() {
+            Some(text) => text.normalize("NFC").into(),
+            None => value,
+        });
 }
 
 /// GET `url` (or POST `body` to it as JSON) and parse the answer as JSON. Cookies
@@ -689,7 +702,8 @@ async fn fetch_json(url: &str, method: Method, body: Option<String>) -> ApiResul
     if text.as_ref().is_some_and(|t| t.length() > MAX_ANSWER_BYTES) {
         return Err(FetchError::TooLarge);
     }
-    let json = text.and_then(|t| parse_json(&t).ok());
+    let json =
+        text.and_then(|t| COMPOSED.with(|c| parse_json(&t, c.as_ref().unchecked_ref()).ok()));
     if !ok {
         // Keep the backend's own message when it sent an ApiError.
         let message = json

@@ -25,6 +25,7 @@ use rusqlite::Connection;
 
 use crate::article_body;
 use crate::db;
+use crate::text::composed;
 use crate::text::escape_html as esc;
 
 /// Thumbnails of a news list above the fold on a phone load at once; the rest
@@ -331,10 +332,11 @@ pub fn render(
         esc(&address),
         header(&content.site, path)
     );
+    // Composed as the app shows it, so taking over changes no letter.
     FirstView {
-        title,
-        description,
-        html,
+        title: composed(&title),
+        description: composed(&description),
+        html: composed(&html),
     }
 }
 

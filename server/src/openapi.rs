@@ -10,7 +10,8 @@ use utoipa::OpenApi;
         title = "Cổng thông tin Nông thôn mới — API",
         version = "0.1.0",
         description = "JSON contract between the front end and any backend. All text is \
-            Vietnamese. Times are Unix seconds; clients show them in Asia/Ho_Chi_Minh (UTC+7). \
+            Vietnamese, in any Unicode normalization form (clients show it composed, NFC). \
+            Times are Unix seconds; clients show them in Asia/Ho_Chi_Minh (UTC+7). \
             HTML fields are untrusted: clients sanitize them. Errors are `ApiError` objects."
     ),
     servers((url = "/api", description = "The reference backend, same origin as the front end. \

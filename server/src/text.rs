@@ -20,6 +20,12 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// `s` composed (NFC), as the front end shows every string it is given
+/// (`src/api.rs`): text may be stored decomposed, which fonts draw badly.
+pub fn composed(s: &str) -> String {
+    s.nfc().collect()
+}
+
 /// `s` without diacritics, case kept: "Nông thôn mới" → "Nong thon moi".
 pub fn strip_marks(s: &str) -> String {
     s.nfd()

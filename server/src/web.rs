@@ -13,7 +13,7 @@ use axum_extra::extract::cookie::CookieJar;
 use tower_http::services::ServeDir;
 
 use crate::first_view;
-use crate::text::escape_html;
+use crate::text::{composed, escape_html};
 use crate::{Clock, Db, Origins};
 use ntm_types::Timestamp;
 
@@ -156,8 +156,8 @@ async fn site_names(site: &Site) -> String {
     info.map(|i| {
         format!(
             r#"<meta name="ntm-site-name" content="{}"><meta name="ntm-site-office" content="{}">"#,
-            escape_html(&i.name),
-            escape_html(&i.office)
+            escape_html(&composed(&i.name)),
+            escape_html(&composed(&i.office))
         )
     })
     .unwrap_or_default()

@@ -362,3 +362,27 @@ async fn hostile_content_is_escaped_and_cleaned() {
     assert!(html
         .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; - Nông thôn mới Hà Tĩnh</title>"));
 }
+
+#[tokio::test]
+async fn decomposed_text_is_shown_composed_as_the_app_shows_it() {
+    let (db, _dir) = seeded_db();
+    // "Chỗ ngắt" written decomposed: o + circumflex + tilde, a + breve + acute.
+    let decomposed = "Cho\u{302}\u{303} nga\u{306}\u{301}t";
+    db.insert_article(&NewArticle {
+        slug: "to-hop".into(),
+        category_slug: "chuong-trinh-ocop".into(),
+        title: decomposed.into(),
+        lead: decomposed.into(),
+        body_html: format!("<pre>{decomposed}</pre>"),
+        published_at: timestamp_vn(2030, 1, 1, 8, 0),
+        ..Default::default()
+    })
+    .unwrap();
+    let (app, _d) = site(db);
+    let html = get(&app, "/tin-tuc/to-hop").await.text();
+    let view = first_view(&html);
+    assert!(!view.contains(decomposed), "{view}");
+    assert!(view.contains("<pre>Chỗ ngắt</pre>"), "{view}");
+    assert!(html.contains("<title>Chỗ ngắt - "), "{html}");
+    assert!(html.contains(r#"<meta name="description" content="Chỗ ngắt">"#));
+}

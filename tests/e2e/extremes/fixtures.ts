@@ -17,8 +17,15 @@ const seedSource = path.join(root, 'tests/e2e/seed-extremes');
 const MEDIA_PLACEHOLDER = 'http://media.invalid';
 
 /** A seed file's content as written (NFD text and all). */
-export function seed<T = any>(name: string): T {
+export function seedAsWritten<T = any>(name: string): T {
   return JSON.parse(readFileSync(path.join(seedSource, name), 'utf8'));
+}
+
+/** A seed file's content as a reader sees it: every string composed (NFC),
+ *  as the front end shows what it is given. */
+export function seed<T = any>(name: string): T {
+  return JSON.parse(readFileSync(path.join(seedSource, name), 'utf8'),
+    (_key, value) => (typeof value === 'string' ? value.normalize('NFC') : value));
 }
 
 /** Every entry of a menu, at any depth. */
