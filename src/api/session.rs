@@ -2,15 +2,14 @@
 //! an idle session alive.
 
 use gloo_net::http::Method;
-use ntm_types::{Notice, SessionState};
+use ntm_types::{Notice, RegisterRequest, SessionState, SignInRequest};
 
 use super::cache::get;
-use super::config::base;
 use super::csrf;
 use super::endpoint::Endpoint;
 use super::error::ApiResult;
 use super::transport::fetch_json;
-use super::writes::{post, quote};
+use super::writes::{post, url};
 
 /// Keeps the session's token for later writes; returns the state.
 fn remember(state: SessionState) -> SessionState {
@@ -24,32 +23,35 @@ pub async fn session() -> ApiResult<SessionState> {
 }
 
 pub async fn sign_in(email: String, password: String) -> ApiResult<SessionState> {
-    let body = format!(
-        r#"{{"email":{},"password":{}}}"#,
-        quote(&email),
-        quote(&password)
-    );
-    post("/session", body).await.map(remember)
+    post(&url("/session"), &SignInRequest { email, password })
+        .await
+        .map(remember)
 }
 
 pub async fn register(name: String, email: String, password: String) -> ApiResult<Notice> {
-    let body = format!(
-        r#"{{"name":{},"email":{},"password":{}}}"#,
-        quote(&name),
-        quote(&email),
-        quote(&password)
-    );
-    post("/members", body).await
+    let request = RegisterRequest {
+        name,
+        email,
+        password,
+    };
+    post(&url("/members"), &request).await
 }
 
 /// Tells the server the member is still there: the idle time starts again.
 pub async fn extend_session() -> ApiResult<SessionState> {
-    post("/session/extend", "{}".to_owned()).await.map(remember)
+    post(&url("/session/extend"), &EmptyRequest {})
+        .await
+        .map(remember)
 }
 
 pub async fn sign_out() -> ApiResult<()> {
-    let url = format!("{}/session", base());
-    let result = fetch_json(&url, Method::DELETE, None).await.map(|_| ());
+    let result = fetch_json(&url("/session"), Method::DELETE, None)
+        .await
+        .map(|_| ());
     csrf::set(None);
     result
 }
+
+/// The body `{}` of a write that says nothing but that it is made.
+#[derive(serde::Serialize)]
+struct EmptyRequest {}

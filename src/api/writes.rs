@@ -1,46 +1,46 @@
 //! What a reader sends: ratings, votes and visits.
 
 use gloo_net::http::Method;
-use ntm_types::{PollResults, RatingState, Stats};
+use ntm_types::{PollResults, RatingRequest, RatingState, Stats, VisitRequest, VoteRequest};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use serde::Serialize;
 
 use super::cache::decode;
 use super::config::base;
 use super::endpoint::Endpoint;
-use super::error::ApiResult;
+use super::error::{ApiResult, FetchError};
 use super::transport::fetch_json;
 
-/// POSTs `body` (JSON text) to `path` under the API base and decodes the answer.
-pub(super) async fn post<T: DeserializeOwned>(path: &str, body: String) -> ApiResult<T> {
-    decode(fetch_json(&format!("{}{path}", base()), Method::POST, Some(body)).await?)
+/// POSTs `request` as JSON to `url` and decodes the answer. Bodies are the
+/// contract's own request types, so they cannot drift from what the backend reads.
+pub(super) async fn post<R: Serialize, T: DeserializeOwned>(
+    url: &str,
+    request: &R,
+) -> ApiResult<T> {
+    let body = serde_wasm_bindgen::to_value(request)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .map(String::from)
+        .ok_or(FetchError::Invalid)?;
+    decode(fetch_json(url, Method::POST, Some(body)).await?)
+}
+
+/// `path` under the API base.
+pub(super) fn url(path: &str) -> String {
+    format!("{}{path}", base())
 }
 
 /// Rates the article with 1 to 5 points.
 pub async fn rate(slug: String, points: u8) -> ApiResult<RatingState> {
-    // The body is one small integer: no JSON serializer needed.
-    let body = format!(r#"{{"points":{points}}}"#);
-    decode(fetch_json(&Endpoint::Rating(slug).url(), Method::POST, Some(body)).await?)
+    post(&Endpoint::Rating(slug).url(), &RatingRequest { points }).await
 }
 
 /// Votes for `options` of poll `id`; answers with the new results.
 pub async fn vote(id: i64, options: Vec<i64>) -> ApiResult<PollResults> {
-    let ids: Vec<String> = options.iter().map(i64::to_string).collect();
-    post(
-        &format!("/polls/{id}/vote"),
-        format!(r#"{{"options":[{}]}}"#, ids.join(",")),
-    )
-    .await
+    post(&url(&format!("/polls/{id}/vote")), &VoteRequest { options }).await
 }
 
 /// Reports that the browser shows `path`; answers with the statistics.
 pub async fn visit(path: String) -> ApiResult<Stats> {
-    post("/visits", format!(r#"{{"path":{}}}"#, quote(&path))).await
-}
-
-/// `text` as a JSON string: the browser's JSON quotes whatever it holds.
-pub(super) fn quote(text: &str) -> String {
-    js_sys::JSON::stringify(&JsValue::from_str(text))
-        .map(String::from)
-        .unwrap_or_else(|_| "\"\"".to_owned())
+    post(&url("/visits"), &VisitRequest { path }).await
 }
