@@ -15,6 +15,7 @@ use leptos_router::path;
 
 use components::idle_dialog::IdleDialog;
 use components::later::Later;
+use components::not_found::NotFound;
 use components::offline::OfflineNotice;
 use components::prefetch::LinkPrefetch;
 use components::route_focus::{RouteFocus, SkipLink};
@@ -22,7 +23,7 @@ use components::shell::{SiteFooter, SiteHeader};
 use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
 use pages::{
-    ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, NotFound, PollsPage,
+    ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, PollsPage,
     RegisterPage, SearchPage, SignInPage,
 };
 

@@ -27,7 +27,6 @@ pub enum Call {
     SignIn(String, String),
     /// Name, e-mail and password.
     Register(String, String, String),
-    SignOut,
 }
 
 /// What a [`Call`] answers.
@@ -38,7 +37,6 @@ pub enum Answer {
     Rating(RatingState),
     Session(SessionState),
     Notice(Notice),
-    Done,
 }
 
 impl Answer {
@@ -104,10 +102,6 @@ async fn send(call: Call) -> ApiResult<Answer> {
         Call::SignIn(email, password) => Answer::Session(sign_in(email, password).await?),
         Call::Register(name, email, password) => {
             Answer::Notice(register(name, email, password).await?)
-        }
-        Call::SignOut => {
-            crate::components::member::sign_out_everywhere().await;
-            Answer::Done
         }
     })
 }

@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use super::member::use_membership;
+use super::member::{sign_out_everywhere, use_membership};
 use crate::api::{self, Answer, Call, FetchError};
 use crate::format::number_text;
 
@@ -53,7 +53,6 @@ pub fn IdleDialog() -> impl IntoView {
     let left = RwSignal::new(None::<u32>);
     let last_extend = StoredValue::new(0.0);
     let extend = api::action();
-    let sign_out = api::action();
 
     Effect::new(move || match api::last(extend, Answer::session) {
         Some(Ok(state)) => membership.state.set(Some(state)),
@@ -116,7 +115,7 @@ pub fn IdleDialog() -> impl IntoView {
                 "Bạn đã được đăng xuất vì không sử dụng trang trong thời gian dài. \
                  Nội dung đang đọc vẫn được giữ nguyên.",
             );
-            sign_out.dispatch(Call::SignOut);
+            leptos::task::spawn_local(sign_out_everywhere());
         } else if remaining <= WARNING_MS {
             left.set(Some((remaining / 1000.0).ceil() as u32));
         } else {

@@ -7,8 +7,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::not_found::NotFound;
 use crate::api::{decode, ApiResult, FetchError, JsonResource};
-use crate::pages::NotFound;
 
 /// Turns fetched JSON into a view; see [`render`].
 pub type Render = Arc<dyn Fn(wasm_bindgen::JsValue) -> ApiResult<AnyView> + Send + Sync>;

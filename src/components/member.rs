@@ -100,10 +100,9 @@ pub async fn sign_out_everywhere() {
 #[component]
 pub fn MemberMenu() -> impl IntoView {
     let membership = use_membership();
-    let sign_out = api::action();
     let on_sign_out = move |_| {
         membership.forget("Bạn đã đăng xuất.");
-        sign_out.dispatch(Call::SignOut);
+        leptos::task::spawn_local(sign_out_everywhere());
     };
     view! {
         <div class="member-menu">

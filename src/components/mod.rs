@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod block;
 pub mod breadcrumb;
 pub mod document_list;
 pub mod form_field;
@@ -10,6 +11,7 @@ pub mod idle_dialog;
 pub mod later;
 pub mod loaded;
 pub mod member;
+pub mod not_found;
 pub mod offline;
 pub mod pager;
 pub mod placeholder;

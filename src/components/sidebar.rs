@@ -4,6 +4,7 @@ use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::{DocumentPage, Poll};
 
+use super::block::Block;
 use super::document_list::DocumentItems;
 use super::loaded::{render, Loaded, Render};
 use super::member::use_membership;
@@ -125,17 +126,6 @@ fn PartnersBlock() -> impl IntoView {
                 })}
             })}
         </Block>
-    }
-}
-
-/// A titled block of the sidebar.
-#[component]
-pub fn Block(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
-    view! {
-        <section class="block" aria-labelledby=id>
-            <h2 class="block-title" id=id>{title}</h2>
-            {children()}
-        </section>
     }
 }
 

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_location;
 use ntm_types::datetime::format_day_month;
 use ntm_types::{DailyVisits, Stats};
 
+use super::block::Block;
 use super::loaded::{render, ErrorMessage, Loaded, SlowNotice};
-use super::sidebar::Block;
 use crate::api::{self, Answer, ApiResult, Call, Endpoint, FetchError};
 use crate::format::number;
 

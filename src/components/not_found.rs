@@ -1,8 +1,11 @@
+//! The view for what is not there.
+
 use leptos::prelude::*;
 
 use crate::meta::set_page_meta;
 
-/// The page for an address that leads nowhere.
+/// What an address that leads nowhere shows: the router's fallback page,
+/// and any view whose data the backend does not have.
 #[component]
 pub fn NotFound(#[prop(optional, into)] message: Option<String>) -> impl IntoView {
     set_page_meta("Không tìm thấy trang", "");
