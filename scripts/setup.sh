@@ -13,6 +13,19 @@ WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
+# rust-toolchain.toml pins 1.95.0. Where that is the machine's stable compiler
+# but rustup knows it only as "stable" (and cannot download it again), the
+# same toolchain is given the pinned name, before rustup is asked anything
+# here: asked first, it would try to fetch 1.95.0.
+PINNED=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+RUSTUP_DIR=${RUSTUP_HOME:-$HOME/.rustup}
+HOST=$(cd / && rustc -vV | sed -n 's/^host: //p')
+if [ ! -e "$RUSTUP_DIR/toolchains/$PINNED-$HOST" ] && [ -d "$RUSTUP_DIR/toolchains/stable-$HOST" ] \
+   && "$RUSTUP_DIR/toolchains/stable-$HOST/bin/rustc" --version | grep -q "^rustc $PINNED "; then
+  log "naming the stable toolchain $PINNED, as rust-toolchain.toml asks"
+  ln -s "$RUSTUP_DIR/toolchains/stable-$HOST" "$RUSTUP_DIR/toolchains/$PINNED-$HOST"
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -8,9 +8,10 @@
 # (panic = "abort", no hook), so nothing a reader sees changes.
 #
 # These are unstable cargo and rustc options; RUSTC_BOOTSTRAP=1 allows them on
-# the one stable toolchain this machine has (1.95.0), which also means a new
-# compiler may rename them. Without these lines the build is plain stable Rust
-# and works the same, only larger. Tests (native and wasm) never use them.
+# the stable compiler rust-toolchain.toml pins (1.95.0), the one they were
+# measured with. A compiler that refuses them (a new one may rename them) gets
+# the plain stable build instead, with one line saying so: it works the same,
+# only larger. Tests (native and wasm) never use them.
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
@@ -18,3 +19,12 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # fmt-debug=none empties Debug impls: nothing shown to a reader uses them, and
 # wasm-bindgen's JS glue then drops its value printer.
 export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none"
+
+probe_dir=$(mktemp -d)
+if ! rustc --crate-type lib --target wasm32-unknown-unknown $RUSTFLAGS --emit metadata \
+    -o "$probe_dir/probe.rmeta" - </dev/null 2>/dev/null; then
+  echo "[build] $(rustc --version) refuses the size options of scripts/wasm-release-env.sh: plain stable build (larger)" >&2
+  unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
+  export RUSTFLAGS="--cfg erase_components"
+fi
+rm -rf "$probe_dir"
