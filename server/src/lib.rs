@@ -120,8 +120,8 @@ pub fn app(db: Db, options: Options) -> Router {
         origins: options.origins.clone(),
     };
     let api = match options.origins.cors() {
-        Some(cors) => api::router(state).layer(cors),
-        None => api::router(state),
+        Some(cors) => api::router(state, openapi::routes()).layer(cors),
+        None => api::router(state, openapi::routes()),
     };
     let router = Router::new().nest("/api", api);
     let router = match options.dist {

@@ -106,9 +106,13 @@ async fn main() {
         },
         None => None,
     };
-    let db = match Db::open_with(&args.database, || {
-        content.unwrap_or_else(ntm_server::seed::Content::demo)
-    }) {
+    let db = Db::open(&args.database).and_then(|db| {
+        ntm_server::seed::fill_if_empty(&db, || {
+            content.unwrap_or_else(ntm_server::seed::Content::demo)
+        })?;
+        Ok(db)
+    });
+    let db = match db {
         Ok(db) => db,
         Err(e) => {
             eprintln!("cannot open database {}: {e}", args.database.display());

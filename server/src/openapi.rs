@@ -2,7 +2,13 @@
 //! annotations. `openapi/openapi.json` at the top of the repository is this
 //! output; a test fails when the two differ.
 
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
 use utoipa::OpenApi;
+
+use crate::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -89,4 +95,17 @@ fn name_unsigned_ranges(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(name_unsigned_ranges),
         _ => {}
     }
+}
+
+/// `/openapi.json`, served beside the endpoints it describes.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/openapi.json", get(serve))
+}
+
+/// This contract, as OpenAPI 3.1.
+async fn serve(_: crate::api::NoQuery) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        document_json(),
+    )
 }

@@ -243,6 +243,15 @@ impl Content {
     }
 }
 
+/// Fills a new database with `content()`: a first start. A database that
+/// holds content already is left as it is, however often the server starts.
+pub fn fill_if_empty(db: &Db, content: impl FnOnce() -> Content) -> rusqlite::Result<()> {
+    if db.is_empty()? {
+        load(db, &content())?;
+    }
+    Ok(())
+}
+
 pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
     for (i, c) in content.categories.iter().enumerate() {
         db.insert_category(c, i as i64)?;

@@ -177,6 +177,7 @@ async fn first_start_seeds_demo_content_once() {
     assert!(page.total_items >= 30);
     // Opening the same file again neither fails nor seeds twice.
     let again = ntm_server::Db::open(&dir.path().join("test.sqlite3")).unwrap();
+    ntm_server::seed::fill_if_empty(&again, ntm_server::seed::Content::demo).unwrap();
     let page2: ArticlePage =
         serde_json::from_slice(&get(&api(again), "/api/articles").await.body).unwrap();
     assert_eq!(page2.total_items, page.total_items);

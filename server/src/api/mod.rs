@@ -7,6 +7,7 @@ mod members;
 mod paging;
 pub use paging::Paging;
 mod params;
+pub use params::NoQuery;
 mod polls;
 mod rating;
 mod session;
@@ -24,13 +25,15 @@ pub use stats::*;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header;
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 
 use crate::AppState;
 
-pub fn router(state: AppState) -> Router {
+/// The contract's endpoints, and `more` beside them under the same rules
+/// (CORS, caching, fallbacks): the contract's own document, which is
+/// generated from these handlers and so cannot be named here.
+pub fn router(state: AppState, more: Router<AppState>) -> Router {
     // Sign-in, sign-out and registration refuse another site's Origin.
     let same_origin = || middleware::from_fn_with_state(state.clone(), session::same_origin_writes);
     Router::new()
@@ -72,7 +75,7 @@ pub fn router(state: AppState) -> Router {
                     crate::visitor::ensure_cookie,
                 )),
         )
-        .route("/openapi.json", get(openapi_document))
+        .merge(more)
         // After every route: it is set on the routes present.
         .method_not_allowed_fallback(crate::error::method_not_allowed_fallback)
         .fallback(crate::error::not_found_fallback)
@@ -86,12 +89,4 @@ pub fn router(state: AppState) -> Router {
                 header::HeaderValue::from_static("no-cache"),
             ),
         )
-}
-
-/// This contract, as OpenAPI 3.1.
-async fn openapi_document(_: params::NoQuery) -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        crate::openapi::document_json(),
-    )
 }

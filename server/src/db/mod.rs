@@ -230,34 +230,23 @@ pub struct NewArticle {
 }
 
 impl Db {
-    /// Opens (creating if needed) and migrates the database file; seeds demo
-    /// content into a new one.
+    /// Opens (creating if needed) and migrates the database file. Filling a
+    /// new one is the caller's (`crate::seed::fill_if_empty`).
     pub fn open(path: &Path) -> rusqlite::Result<Db> {
-        Self::open_with(path, crate::seed::Content::demo)
-    }
-
-    /// Like [`Db::open`], seeding a new database with `content()` instead.
-    pub fn open_with(
-        path: &Path,
-        content: impl FnOnce() -> crate::seed::Content,
-    ) -> rusqlite::Result<Db> {
         let conn = Connection::open(path)?;
         // WAL lets readers go on while a write commits; the timeout rides out a
         // second process (a backup, the sqlite3 shell) holding the lock briefly.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Self::setup(conn, Some(Box::new(content)))
+        Self::setup(conn)
     }
 
     /// A private in-memory database without demo content, for tests.
     pub fn open_empty_in_memory() -> rusqlite::Result<Db> {
-        Self::setup(Connection::open_in_memory()?, None)
+        Self::setup(Connection::open_in_memory()?)
     }
 
-    fn setup(
-        mut conn: Connection,
-        seed: Option<Box<dyn FnOnce() -> crate::seed::Content + '_>>,
-    ) -> rusqlite::Result<Db> {
+    fn setup(mut conn: Connection) -> rusqlite::Result<Db> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -268,13 +257,7 @@ impl Db {
         }
         tx.commit()?;
         fill_search_text(&conn)?;
-        let db = Db(Arc::new(Mutex::new(conn)));
-        if let Some(content) = seed {
-            if db.is_empty()? {
-                crate::seed::load(&db, &content())?;
-            }
-        }
-        Ok(db)
+        Ok(Db(Arc::new(Mutex::new(conn))))
     }
 
     /// Runs `f` with the connection on a blocking thread, off the async workers.
@@ -298,7 +281,8 @@ impl Db {
         f(&mut conn)
     }
 
-    fn is_empty(&self) -> rusqlite::Result<bool> {
+    /// True for a database that holds no content yet (a first start).
+    pub fn is_empty(&self) -> rusqlite::Result<bool> {
         self.with(|c| c.query_row("SELECT COUNT(*) = 0 FROM categories", [], |r| r.get(0)))
     }
 

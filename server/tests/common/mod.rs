@@ -91,6 +91,7 @@ pub async fn answer(app: &Router, req: Request<Body>) -> Answer {
 pub fn seeded_db() -> (Db, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join("test.sqlite3")).unwrap();
+    ntm_server::seed::fill_if_empty(&db, ntm_server::seed::Content::demo).unwrap();
     (db, dir)
 }
 
