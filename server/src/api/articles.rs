@@ -2,7 +2,9 @@
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::Json;
+use axum::Router;
 use ntm_types::{ApiError, Article, ArticlePage, Category};
 
 use super::paging::Paging;
@@ -11,6 +13,15 @@ use serde::Deserialize;
 
 use crate::db::{self, Db};
 use crate::error::AppError;
+use crate::AppState;
+
+/// `/categories`, `/articles` and one article.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/categories", get(list_categories))
+        .route("/articles", get(list_articles))
+        .route("/articles/{slug}", get(get_article))
+}
 
 /// Query of `GET /api/articles`. Unknown parameters are refused.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

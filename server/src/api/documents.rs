@@ -5,7 +5,9 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Json;
+use axum::Router;
 use ntm_types::datetime::day_key;
 use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
@@ -15,6 +17,18 @@ use super::params::{path_or, query_refusal, NoQuery};
 use crate::db::documents::{self, Filter};
 use crate::error::AppError;
 use crate::AppState;
+
+/// The documents: search, filters, one document and its files.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/documents", get(list_documents))
+        .route("/documents/facets", get(document_facets))
+        .route("/documents/{slug}", get(get_document))
+        .route(
+            "/documents/{slug}/files/{file_name}",
+            get(get_document_file),
+        )
+}
 
 /// Query of `GET /documents`. Unknown parameters are refused.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

@@ -12,7 +12,9 @@ use argon2::Argon2;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use ntm_types::{ApiError, Notice, RegisterRequest};
 use unicode_normalization::UnicodeNormalization;
 
@@ -22,6 +24,13 @@ use crate::db::members::{self, Attempt};
 use crate::error::AppError;
 use crate::visitor::ClientIp;
 use crate::AppState;
+
+/// Registration, refused to another site's pages as sign-in is.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let same_origin =
+        axum::middleware::from_fn_with_state(state.clone(), super::session::same_origin_writes);
+    Router::new().route("/members", post(register).layer(same_origin))
+}
 
 /// Window of the registration limit, in seconds.
 const REGISTRATION_WINDOW: i64 = 3600;

@@ -3,7 +3,9 @@
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::{get, post};
 use axum::Json;
+use axum::Router;
 use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
 
 use super::body::json_object;
@@ -13,6 +15,16 @@ use crate::db::polls::{self, Reader, VoteOutcome, Voter};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
+
+/// Polls, their results, and votes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/polls", get(list_polls))
+        .route("/polls/current", get(current_poll))
+        .route("/polls/{id}", get(get_poll))
+        .route("/polls/{id}/results", get(poll_results))
+        .route("/polls/{id}/vote", post(vote))
+}
 
 fn poll_not_found() -> AppError {
     AppError::not_found("Không tìm thấy cuộc thăm dò này.")

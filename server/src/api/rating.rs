@@ -3,7 +3,9 @@
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::get;
 use axum::Json;
+use axum::Router;
 use ntm_types::{ApiError, RatingRequest, RatingState};
 
 use super::articles::article_not_found;
@@ -13,6 +15,11 @@ use crate::db::{self, RateOutcome};
 use crate::error::AppError;
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
+
+/// An article's rating: read it, or rate.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/articles/{slug}/rating", get(get_rating).post(post_rating))
+}
 
 /// The article's rating totals, and this visitor's own rating if they gave one.
 #[utoipa::path(get, path = "/articles/{slug}/rating", tag = "rating",

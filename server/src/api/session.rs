@@ -15,7 +15,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::Json;
+use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar};
 use ntm_types::{ApiError, SessionState, SignInRequest};
 use rusqlite::Connection;
@@ -27,6 +29,21 @@ use crate::db::members::{self, Attempt, Session};
 use crate::error::AppError;
 use crate::visitor::ClientIp;
 use crate::{AppState, Origins};
+
+/// The session: who is signed in, signing in and out, keeping it alive.
+/// Another site's pages may not write here (`same_origin_writes`).
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let same_origin = || axum::middleware::from_fn_with_state(state.clone(), same_origin_writes);
+    Router::new()
+        .route(
+            "/session",
+            get(get_session)
+                .post(sign_in)
+                .delete(sign_out)
+                .layer(same_origin()),
+        )
+        .route("/session/extend", post(extend_session).layer(same_origin()))
+}
 
 pub const SESSION_COOKIE: &str = "ntm_sid";
 pub const CSRF_HEADER: &str = "x-csrf-token";

@@ -2,7 +2,9 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::routing::get;
 use axum::Json;
+use axum::Router;
 use ntm_types::{ApiError, ArticlePage, SiteInfo};
 use serde::Deserialize;
 
@@ -10,6 +12,14 @@ use super::paging::Paging;
 use super::params::{query_refusal, NoQuery};
 use crate::db::{self, Db};
 use crate::error::AppError;
+use crate::AppState;
+
+/// The frame of every page, and the article search.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/site", get(get_site))
+        .route("/search", get(search))
+}
 
 /// Name, menu, footer contacts, songs and partner links.
 #[utoipa::path(get, path = "/site", tag = "site",

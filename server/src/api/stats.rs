@@ -2,8 +2,11 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::Router;
 use axum::{Extension, Json};
 use ntm_types::{ApiError, DailyVisits, Stats, VisitRequest};
 use serde::Deserialize;
@@ -14,6 +17,23 @@ use crate::db::stats;
 use crate::error::AppError;
 use crate::visitor::{AssignedVisitor, ClientIp};
 use crate::AppState;
+
+/// The statistics, and visits reported, which need the visitor's cookie and
+/// take only a small body.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/stats", get(get_stats))
+        .route("/stats/daily", get(get_daily))
+        .route(
+            "/visits",
+            post(post_visit)
+                .layer(DefaultBodyLimit::max(MAX_VISIT_BODY))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::visitor::ensure_cookie,
+                )),
+        )
+}
 
 /// Largest body `POST /visits` accepts.
 pub const MAX_VISIT_BODY: usize = 1024;
