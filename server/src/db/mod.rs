@@ -12,6 +12,7 @@ use ntm_types::{
     Article, ArticleLink, ArticleSummary, Category, Image, RatingState, RatingTotals, NEIGHBOURS,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
 
 use crate::error::AppError;
 
@@ -20,197 +21,22 @@ use crate::error::AppError;
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);
 
-/// Schema changes, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[
-    r#"
-CREATE TABLE categories (
-    id          INTEGER PRIMARY KEY,
-    slug        TEXT NOT NULL UNIQUE,
-    name        TEXT NOT NULL,
-    description TEXT NOT NULL DEFAULT '',
-    position    INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE articles (
-    id             INTEGER PRIMARY KEY,
-    slug           TEXT NOT NULL UNIQUE,
-    category_id    INTEGER NOT NULL REFERENCES categories(id),
-    title          TEXT NOT NULL,
-    lead           TEXT NOT NULL DEFAULT '',
-    body_html      TEXT NOT NULL DEFAULT '',
-    image_src      TEXT,
-    image_alt      TEXT NOT NULL DEFAULT '',
-    image_width    INTEGER NOT NULL DEFAULT 0,
-    image_height   INTEGER NOT NULL DEFAULT 0,
-    author         TEXT NOT NULL DEFAULT '',
-    source         TEXT NOT NULL DEFAULT '',
-    views          INTEGER NOT NULL DEFAULT 0,
-    rating_enabled INTEGER NOT NULL DEFAULT 1,
-    rating_total   INTEGER NOT NULL DEFAULT 0,
-    rating_count   INTEGER NOT NULL DEFAULT 0,
-    published_at   INTEGER NOT NULL
-);
-CREATE INDEX articles_by_category ON articles(category_id, published_at);
-CREATE INDEX articles_by_time ON articles(published_at);
-CREATE TABLE article_tags (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    position   INTEGER NOT NULL,
-    tag        TEXT NOT NULL,
-    PRIMARY KEY (article_id, position)
-);
-"#,
-    r#"
--- One rating per visitor per article: the primary key enforces it.
-CREATE TABLE ratings (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    visitor    TEXT NOT NULL,
-    ip         TEXT NOT NULL,
-    points     INTEGER NOT NULL CHECK (points BETWEEN 1 AND 5),
-    created_at INTEGER NOT NULL,
-    PRIMARY KEY (article_id, visitor)
-);
-CREATE INDEX ratings_by_ip ON ratings(article_id, ip, created_at);
-"#,
-    r#"
-CREATE TABLE polls (
-    id          INTEGER PRIMARY KEY,
-    question    TEXT NOT NULL,
-    max_choices INTEGER NOT NULL CHECK (max_choices >= 1),
-    starts_at   INTEGER NOT NULL,
-    ends_at     INTEGER,
-    active      INTEGER NOT NULL DEFAULT 1,
-    voters      INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE poll_options (
-    id       INTEGER PRIMARY KEY,
-    poll_id  INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    label    TEXT NOT NULL,
-    votes    INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX poll_options_by_poll ON poll_options(poll_id, position);
--- One vote per visitor per poll: the primary key enforces it.
-CREATE TABLE poll_voters (
-    poll_id    INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
-    visitor    TEXT NOT NULL,
-    ip         TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    PRIMARY KEY (poll_id, visitor)
-);
-CREATE INDEX poll_voters_by_ip ON poll_voters(poll_id, ip, created_at);
-CREATE TABLE poll_choices (
-    poll_id   INTEGER NOT NULL,
-    visitor   TEXT NOT NULL,
-    option_id INTEGER NOT NULL REFERENCES poll_options(id),
-    PRIMARY KEY (poll_id, visitor, option_id),
-    FOREIGN KEY (poll_id, visitor) REFERENCES poll_voters(poll_id, visitor) ON DELETE CASCADE
-);
-"#,
-    r#"
--- Browsers seen: for "online now" and the one-hit-per-30-minutes rule.
-CREATE TABLE visitors (
-    visitor   TEXT PRIMARY KEY,
-    is_bot    INTEGER NOT NULL,
-    last_seen INTEGER NOT NULL,
-    last_hit  INTEGER NOT NULL
-);
-CREATE INDEX visitors_by_seen ON visitors(last_seen);
--- Visits per day (Vietnam time), kept for good.
-CREATE TABLE daily_visits (
-    day    TEXT PRIMARY KEY,
-    visits INTEGER NOT NULL
-);
--- Named numbers, e.g. visits counted before daily counts were kept.
-CREATE TABLE counters (
-    name  TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
-);
-"#,
-    r#"
-CREATE TABLE documents (
-    id           INTEGER PRIMARY KEY,
-    slug         TEXT NOT NULL UNIQUE,
-    number       TEXT NOT NULL UNIQUE,
-    kind         TEXT NOT NULL,
-    summary      TEXT NOT NULL,
-    issuing_body TEXT NOT NULL,
-    signer       TEXT NOT NULL DEFAULT '',
-    issued       TEXT NOT NULL,
-    effective    TEXT,
-    expires      TEXT,
-    body         TEXT NOT NULL DEFAULT '',
-    views        INTEGER NOT NULL DEFAULT 0,
-    -- Number and summary without diacritics, lower case: what search matches.
-    search_text  TEXT NOT NULL
-);
-CREATE INDEX documents_by_issued ON documents(issued);
-CREATE TABLE document_areas (
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    area        TEXT NOT NULL,
-    PRIMARY KEY (document_id, area)
-);
-CREATE TABLE document_files (
-    id          INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    file_name   TEXT NOT NULL,
-    title       TEXT NOT NULL,
-    media_type  TEXT NOT NULL,
-    data        BLOB NOT NULL,
-    downloads   INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (document_id, file_name)
-);
-CREATE TABLE document_links (
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    related_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    PRIMARY KEY (document_id, related_id)
-);
-"#,
-    r#"
--- What the frame of every page shows (SiteInfo as JSON): one row.
-CREATE TABLE site (
-    id   INTEGER PRIMARY KEY CHECK (id = 1),
-    info TEXT NOT NULL
-);
--- Title, lead and body text without diacritics, lower case: what search
--- matches. Filled in by Rust (see `fill_search_text`).
-ALTER TABLE articles ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
-"#,
-    r#"
--- Readers who registered. The e-mail is stored trimmed and in lower case, so
--- the unique index compares without regard to case.
-CREATE TABLE members (
-    id            INTEGER PRIMARY KEY,
-    name          TEXT NOT NULL,
-    email         TEXT NOT NULL UNIQUE,
-    password_hash TEXT NOT NULL,
-    created_at    INTEGER NOT NULL
-);
--- Signed-in browsers. Only a SHA-256 of the cookie's token is kept, so a copy
--- of the database signs no one in.
-CREATE TABLE sessions (
-    token_hash BLOB PRIMARY KEY,
-    member_id  INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
-    csrf_token TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    last_seen  INTEGER NOT NULL
-);
-CREATE INDEX sessions_by_seen ON sessions(last_seen);
--- Failed sign-ins and registrations, counted for the rate limits.
-CREATE TABLE auth_attempts (
-    kind TEXT NOT NULL,
-    key  TEXT NOT NULL,
-    at   INTEGER NOT NULL
-);
-CREATE INDEX auth_attempts_by_key ON auth_attempts(kind, key, at);
-CREATE INDEX auth_attempts_by_time ON auth_attempts(at);
--- Polls only members may vote in, once per member: their vote is recorded
--- under the voter key `m:<member id>` and the member's id.
-ALTER TABLE polls ADD COLUMN members_only INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE poll_voters ADD COLUMN member_id INTEGER REFERENCES members(id);
-CREATE UNIQUE INDEX poll_voters_by_member ON poll_voters(poll_id, member_id)
-    WHERE member_id IS NOT NULL;
-"#,
-];
+/// Schema changes, applied in order by rusqlite_migration, which records in
+/// `PRAGMA user_version` how many ran (as this code did before it, so old
+/// databases carry on). Never edit one that has shipped: add the next file.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_news.sql")),
+        M::up(include_str!("../../migrations/0002_ratings.sql")),
+        M::up(include_str!("../../migrations/0003_polls.sql")),
+        M::up(include_str!("../../migrations/0004_visits.sql")),
+        M::up(include_str!("../../migrations/0005_documents.sql")),
+        M::up(include_str!(
+            "../../migrations/0006_site_and_search_text.sql"
+        )),
+        M::up(include_str!("../../migrations/0007_members.sql")),
+    ])
+}
 
 /// An article as the seed or a test inserts it. The body is sanitized on the way in.
 #[derive(Clone, Debug, Default)]
@@ -249,13 +75,13 @@ impl Db {
     fn setup(mut conn: Connection) -> rusqlite::Result<Db> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let tx = conn.transaction()?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
-        }
-        tx.commit()?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err,
+            other => rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+                Some(other.to_string()),
+            ),
+        })?;
         fill_search_text(&conn)?;
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
