@@ -139,6 +139,13 @@ pub struct Content {
     page: Page,
 }
 
+impl Content {
+    /// The site information the page was loaded with.
+    pub fn site(&self) -> &SiteInfo {
+        &self.site
+    }
+}
+
 enum Page {
     List {
         /// None on the home page.

@@ -21,7 +21,7 @@ pub fn escape_html(s: &str) -> String {
 }
 
 /// `s` composed (NFC), as the front end shows every string it is given
-/// (`src/api.rs`): text may be stored decomposed, which fonts draw badly.
+/// (`src/api/transport.rs`): text may be stored decomposed, which fonts draw badly.
 pub fn composed(s: &str) -> String {
     s.nfc().collect()
 }

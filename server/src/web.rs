@@ -15,7 +15,6 @@ use tower_http::services::ServeDir;
 use crate::first_view;
 use crate::text::{composed, escape_html};
 use crate::{Clock, Db, Origins};
-use ntm_types::Timestamp;
 
 /// The meta tag the front end reads its API base from (see index.html).
 const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
@@ -117,17 +116,20 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
             )
         })
         .collect();
+    let (path, query) = (req.uri().path(), req.uri().query());
+    let (info, content) = page_data(&site, path, query).await;
     html = html.replacen(
         "</head>",
-        &format!("{links}{}</head>", site_names(&site).await),
+        &format!("{links}{}</head>", site_names(info.as_ref())),
         1,
     );
     // The page hands out the visitor cookie, before any API request is made.
     let policy =
         crate::security::page_policy(&html, site.api_origin().as_deref(), &site.origins.media);
     // After the policy: nothing in the first view may add a script hash.
-    let now = (site.clock)();
-    html = with_first_view(&site, now, html, req.uri().path(), req.uri().query()).await;
+    if let Some(content) = content {
+        html = with_first_view(&site, &content, html, path, query);
+    }
     let jar = match crate::visitor::cookie_if_missing(&jar, &site.origins) {
         Some(cookie) => jar.add(cookie),
         None => CookieJar::new(),
@@ -141,18 +143,40 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     res
 }
 
+/// What the page is built from, in one visit to the database: the site
+/// information, and the first view's content on the pages that have one.
+/// Nothing of what cannot be read (a site not set up yet, an unknown article).
+async fn page_data(
+    site: &Site,
+    path: &str,
+    query: Option<&str>,
+) -> (Option<ntm_types::SiteInfo>, Option<first_view::Content>) {
+    let route = first_view::route(path, query);
+    let now = (site.clock)();
+    // Read under the connection's lock; escaping and cleaning the body outside it.
+    let read = site
+        .db
+        .call(move |c| {
+            let content = match route {
+                Some(route) => first_view::load(c, &route, now)?,
+                None => None,
+            };
+            let info = match &content {
+                Some(content) => Some(content.site().clone()),
+                None => crate::db::site(c)?
+                    .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok()),
+            };
+            Ok((info, content))
+        })
+        .await;
+    read.unwrap_or((None, None))
+}
+
 /// The site's name and office as meta tags: the header shows them from the
 /// first paint on every page, not only those with a first view, so it does
 /// not grow when `/site` arrives (`src/components/shell.rs`). Nothing when the
 /// site is not set up yet.
-async fn site_names(site: &Site) -> String {
-    let info = site
-        .db
-        .call(|c| Ok(crate::db::site(c)?))
-        .await
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok());
+fn site_names(info: Option<&ntm_types::SiteInfo>) -> String {
     info.map(|i| {
         format!(
             r#"<meta name="ntm-site-name" content="{}"><meta name="ntm-site-office" content="{}">"#,
@@ -164,26 +188,15 @@ async fn site_names(site: &Site) -> String {
 }
 
 /// `html` with the page's first view in its body and its title and description
-/// in its head; unchanged when the page has none or it cannot be read.
-async fn with_first_view(
+/// in its head.
+fn with_first_view(
     site: &Site,
-    now: Timestamp,
+    content: &first_view::Content,
     html: String,
     path: &str,
     query: Option<&str>,
 ) -> String {
-    let Some(route) = first_view::route(path, query) else {
-        return html;
-    };
-    // Read under the connection's lock; escaping and cleaning the body outside it.
-    let content = site
-        .db
-        .call(move |c| Ok(first_view::load(c, &route, now)?))
-        .await;
-    let Ok(Some(content)) = content else {
-        return html;
-    };
-    let view = first_view::render(&content, path, query, &site.media_origins());
+    let view = first_view::render(content, path, query, &site.media_origins());
     let html = replace_between(&html, "<title>", "</title>", &escape_html(&view.title));
     // A site without a description keeps index.html's neutral one.
     let html = if view.description.trim().is_empty() {
