@@ -1,60 +1,267 @@
+//! The API's one error type. Every refusal names an [`ErrorCode`]: the code
+//! fixes the HTTP status, and the contract's `ApiError` lists every code with
+//! its status and meaning (`openapi.rs` writes that list from this enum).
+
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use ntm_types::ApiError;
 
-/// An error answer: a status and a Vietnamese message, sent as JSON.
+/// Every error code the reference backend sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    BadRequest,
+    NotFound,
+    MethodNotAllowed,
+    UnsupportedMediaType,
+    TooLarge,
+    Internal,
+    NoVisitor,
+    InvalidVisit,
+    TooManyVisitors,
+    InvalidRating,
+    RatingDisabled,
+    AlreadyRated,
+    TooManyRatings,
+    InvalidVote,
+    PollClosed,
+    AlreadyVoted,
+    TooManyVotes,
+    SignInRequired,
+    Csrf,
+    InvalidSignIn,
+    BadCredentials,
+    TooManyAttempts,
+    SignedOut,
+    InvalidRegistration,
+    InvalidName,
+    InvalidEmail,
+    InvalidPassword,
+}
+
+impl ErrorCode {
+    /// Every code, in the order the contract lists them.
+    pub const ALL: [ErrorCode; 27] = [
+        ErrorCode::BadRequest,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::TooLarge,
+        ErrorCode::Internal,
+        ErrorCode::NoVisitor,
+        ErrorCode::InvalidVisit,
+        ErrorCode::TooManyVisitors,
+        ErrorCode::InvalidRating,
+        ErrorCode::RatingDisabled,
+        ErrorCode::AlreadyRated,
+        ErrorCode::TooManyRatings,
+        ErrorCode::InvalidVote,
+        ErrorCode::PollClosed,
+        ErrorCode::AlreadyVoted,
+        ErrorCode::TooManyVotes,
+        ErrorCode::SignInRequired,
+        ErrorCode::Csrf,
+        ErrorCode::InvalidSignIn,
+        ErrorCode::BadCredentials,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::SignedOut,
+        ErrorCode::InvalidRegistration,
+        ErrorCode::InvalidName,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidPassword,
+    ];
+
+    /// The code as the JSON carries it, the status it is sent with, and what it
+    /// means, for the contract.
+    const fn spec(self) -> (&'static str, StatusCode, &'static str) {
+        use ErrorCode::*;
+        match self {
+            BadRequest => (
+                "bad_request",
+                StatusCode::BAD_REQUEST,
+                "a query parameter that is unknown, repeated or out of bounds",
+            ),
+            NotFound => ("not_found", StatusCode::NOT_FOUND, "no such path or item"),
+            MethodNotAllowed => (
+                "method_not_allowed",
+                StatusCode::METHOD_NOT_ALLOWED,
+                "a known path with a method it does not take",
+            ),
+            UnsupportedMediaType => (
+                "unsupported_media_type",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "a write whose body is not JSON",
+            ),
+            TooLarge => (
+                "too_large",
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "a body over the endpoint's limit",
+            ),
+            Internal => (
+                "internal",
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "a fault of the backend",
+            ),
+            NoVisitor => (
+                "no_visitor",
+                StatusCode::BAD_REQUEST,
+                "a visitor's write without the visitor cookie",
+            ),
+            InvalidVisit => (
+                "invalid_visit",
+                StatusCode::BAD_REQUEST,
+                "a malformed visit",
+            ),
+            TooManyVisitors => (
+                "too_many_visitors",
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many new visitors from one address",
+            ),
+            InvalidRating => (
+                "invalid_rating",
+                StatusCode::BAD_REQUEST,
+                "points outside 1–5 or a malformed rating",
+            ),
+            RatingDisabled => (
+                "rating_disabled",
+                StatusCode::FORBIDDEN,
+                "rating is switched off for this article",
+            ),
+            AlreadyRated => (
+                "already_rated",
+                StatusCode::CONFLICT,
+                "this visitor has rated this article already",
+            ),
+            TooManyRatings => (
+                "too_many_ratings",
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many ratings of one article from one address",
+            ),
+            InvalidVote => (
+                "invalid_vote",
+                StatusCode::BAD_REQUEST,
+                "no option, too many, repeated or of another poll",
+            ),
+            PollClosed => (
+                "poll_closed",
+                StatusCode::FORBIDDEN,
+                "the poll is closed or not open yet",
+            ),
+            AlreadyVoted => (
+                "already_voted",
+                StatusCode::CONFLICT,
+                "this visitor (or member) has voted in this poll already",
+            ),
+            TooManyVotes => (
+                "too_many_votes",
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many votes in one poll from one address",
+            ),
+            SignInRequired => (
+                "sign_in_required",
+                StatusCode::UNAUTHORIZED,
+                "a members-only action without a live session",
+            ),
+            Csrf => (
+                "csrf",
+                StatusCode::FORBIDDEN,
+                "a member's write without the session's token, or from another site",
+            ),
+            InvalidSignIn => (
+                "invalid_sign_in",
+                StatusCode::BAD_REQUEST,
+                "a malformed sign-in",
+            ),
+            BadCredentials => (
+                "bad_credentials",
+                StatusCode::UNAUTHORIZED,
+                "a wrong e-mail address or password",
+            ),
+            TooManyAttempts => (
+                "too_many_attempts",
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many sign-ins or registrations; try again later",
+            ),
+            SignedOut => (
+                "signed_out",
+                StatusCode::UNAUTHORIZED,
+                "the session ended (left idle, or signed out elsewhere)",
+            ),
+            InvalidRegistration => (
+                "invalid_registration",
+                StatusCode::BAD_REQUEST,
+                "a malformed registration",
+            ),
+            InvalidName => (
+                "invalid_name",
+                StatusCode::BAD_REQUEST,
+                "a display name out of bounds",
+            ),
+            InvalidEmail => (
+                "invalid_email",
+                StatusCode::BAD_REQUEST,
+                "not an e-mail address",
+            ),
+            InvalidPassword => (
+                "invalid_password",
+                StatusCode::BAD_REQUEST,
+                "a password out of bounds",
+            ),
+        }
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        self.spec().0
+    }
+
+    pub const fn status(self) -> StatusCode {
+        self.spec().1
+    }
+
+    /// What the code means, in a few words, for the contract.
+    pub const fn meaning(self) -> &'static str {
+        self.spec().2
+    }
+}
+
+/// An error answer: a code (which fixes the status) and a Vietnamese message,
+/// sent as JSON.
 #[derive(Debug)]
 pub struct AppError {
-    pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl AppError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError {
-            status,
             code,
             message: message.into(),
         }
     }
 
-    pub fn bad_request_code(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, message)
-    }
-
     pub fn not_found(message: impl Into<String>) -> Self {
-        AppError {
-            status: StatusCode::NOT_FOUND,
-            code: "not_found",
-            message: message.into(),
-        }
+        Self::new(ErrorCode::NotFound, message)
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
-        AppError {
-            status: StatusCode::BAD_REQUEST,
-            code: "bad_request",
-            message: message.into(),
-        }
+        Self::new(ErrorCode::BadRequest, message)
     }
 
     /// A request body over the endpoint's limit.
     pub fn too_large() -> Self {
-        Self::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            "Dữ liệu gửi lên quá lớn.",
-        )
+        Self::new(ErrorCode::TooLarge, "Dữ liệu gửi lên quá lớn.")
     }
 
     pub fn internal() -> Self {
-        AppError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal",
-            message: "Máy chủ gặp sự cố, vui lòng thử lại sau.".into(),
-        }
+        Self::new(
+            ErrorCode::Internal,
+            "Máy chủ gặp sự cố, vui lòng thử lại sau.",
+        )
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.code.status()
     }
 }
 
@@ -68,10 +275,10 @@ impl From<rusqlite::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let body = ApiError {
-            code: self.code.into(),
+            code: self.code.as_str().into(),
             message: self.message,
         };
-        (self.status, Json(body)).into_response()
+        (self.code.status(), Json(body)).into_response()
     }
 }
 
@@ -82,8 +289,29 @@ pub async fn not_found_fallback() -> AppError {
 /// A known path asked with a method it does not take (the router adds `Allow`).
 pub async fn method_not_allowed_fallback() -> AppError {
     AppError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         "Địa chỉ này không hỗ trợ phương thức yêu cầu này.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_distinct_snake_case_and_statuses_are_errors() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "{s} twice");
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{s}"
+            );
+            assert!(
+                code.status().is_client_error() || code.status().is_server_error(),
+                "{s}"
+            );
+        }
+    }
 }

@@ -8,6 +8,7 @@ use axum::routing::get;
 use axum::Router;
 use utoipa::OpenApi;
 
+use crate::error::ErrorCode;
 use crate::AppState;
 
 #[derive(OpenApi)]
@@ -68,6 +69,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub fn document_json() -> String {
     let mut doc = serde_json::to_value(document()).expect("the document serialises");
     name_unsigned_ranges(&mut doc);
+    list_error_codes(&mut doc);
     let mut s = serde_json::to_string_pretty(&doc).expect("the document serialises");
     s.push('\n');
     s
@@ -95,6 +97,31 @@ fn name_unsigned_ranges(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(name_unsigned_ranges),
         _ => {}
     }
+}
+
+/// `ApiError.code` lists the codes the reference backend sends, each with its
+/// status, from the one error type (`error::ErrorCode`).
+fn list_error_codes(doc: &mut serde_json::Value) {
+    let codes: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| {
+            format!(
+                "`{}` ({}): {}",
+                c.as_str(),
+                c.status().as_u16(),
+                c.meaning()
+            )
+        })
+        .collect();
+    let description = format!(
+        "Stable machine-readable code. The reference backend sends these: {}. \
+         Another backend may send others; a client treats a code it does not know \
+         by the answer's HTTP status.",
+        codes.join("; ")
+    );
+    let code = &mut doc["components"]["schemas"]["ApiError"]["properties"]["code"];
+    assert!(code.is_object(), "ApiError has a code");
+    code["description"] = description.into();
 }
 
 /// `/openapi.json`, served beside the endpoints it describes.

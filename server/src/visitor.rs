@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, CookieJar};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::{AppState, Origins};
 
 pub const VISITOR_COOKIE: &str = "ntm_vid";
@@ -86,8 +86,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Visitor {
             .await
             .unwrap_or_default();
         Self::from_jar(&jar).ok_or_else(|| {
-            AppError::bad_request_code(
-                "no_visitor",
+            AppError::new(
+                ErrorCode::NoVisitor,
                 "Trình duyệt chưa có định danh người đọc. Vui lòng bật cookie rồi tải lại trang.",
             )
         })

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use axum::Router;
 use common::*;
+use ntm_server::error::ErrorCode;
 use ntm_types::{ApiError, ArticlePage, DocumentPage, Poll};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -199,7 +200,15 @@ fn well_formed(method: &Method, uri: &str, res: &Answer) -> Result<(), TestCaseE
         let err = serde_json::from_slice::<ApiError>(&res.body);
         prop_assert!(err.is_ok(), "not an ApiError: {}", what);
         let err = err.unwrap();
-        prop_assert!(!err.code.is_empty() && !err.message.is_empty(), "{}", what);
+        prop_assert!(!err.message.is_empty(), "{}", what);
+        // A code the contract lists, sent with the status the contract gives it.
+        let code = ErrorCode::ALL.iter().find(|c| c.as_str() == err.code);
+        prop_assert!(
+            code.is_some(),
+            "a code the contract does not list: {}",
+            what
+        );
+        prop_assert_eq!(code.unwrap().status(), res.status, "{}", what);
     } else if uri.contains("/files/") {
         prop_assert_eq!(content_type, "application/pdf", "{}", what);
     } else {

@@ -1,14 +1,13 @@
 //! Categories and articles.
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::Json;
 use axum::Router;
 use ntm_types::{ApiError, Article, ArticlePage, Category};
 
 use super::paging::Paging;
-use super::params::{path_or, query_refusal, NoQuery};
+use super::params::{NoQuery, Params, Refusal, Target};
 use serde::Deserialize;
 
 use crate::db::{self, Db};
@@ -38,6 +37,23 @@ pub struct ListQuery {
     pub per_page: Option<String>,
 }
 
+impl Refusal for ListQuery {
+    fn refusal() -> AppError {
+        AppError::bad_request("Tham số truy vấn không hợp lệ.")
+    }
+}
+
+/// The article a path names, by its slug.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct ArticleSlug(pub String);
+
+impl Refusal for ArticleSlug {
+    fn refusal() -> AppError {
+        article_not_found()
+    }
+}
+
 /// Every category, in menu order.
 #[utoipa::path(get, path = "/categories", tag = "news",
     responses(
@@ -58,13 +74,8 @@ pub async fn list_categories(
         (status = 404, description = "No such category", body = ApiError)))]
 pub async fn list_articles(
     State(db): State<Db>,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    Params(q): Params<ListQuery>,
 ) -> Result<Json<ArticlePage>, AppError> {
-    let Query(q) = query.map_err(|e| {
-        query_refusal(e, || {
-            AppError::bad_request("Tham số truy vấn không hợp lệ.")
-        })
-    })?;
     let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
     let result = db
         .call(move |c| {
@@ -103,10 +114,9 @@ pub async fn list_articles(
         (status = 404, description = "No such article", body = ApiError)))]
 pub async fn get_article(
     State(db): State<Db>,
-    path: Result<Path<String>, PathRejection>,
+    Target(ArticleSlug(slug)): Target<ArticleSlug>,
     _: NoQuery,
 ) -> Result<Json<Article>, AppError> {
-    let slug = path_or(path, article_not_found)?;
     let article = db
         .call(move |c| db::article(c, &slug)?.ok_or_else(article_not_found))
         .await?;

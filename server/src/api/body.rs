@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 
 /// Largest body a write endpoint accepts (`POST /visits` takes less, see
 /// `stats::MAX_VISIT_BODY`): a rating or a vote is a few bytes.
@@ -20,8 +20,7 @@ pub fn json_object<T: DeserializeOwned>(
     match body {
         Ok(Json(v)) if v.is_object() => serde_json::from_value(v).map_err(|_| invalid()),
         Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Dữ liệu gửi lên phải ở dạng JSON.",
         )),
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::too_large()),

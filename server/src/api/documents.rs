@@ -1,8 +1,7 @@
 //! Issued documents ("Văn bản ban hành"): search, one document, its files.
 
 use axum::body::Body;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -13,7 +12,7 @@ use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
 
 use super::paging::Paging;
-use super::params::{path_or, query_refusal, NoQuery};
+use super::params::{NoQuery, Params, Refusal, Target};
 use crate::db::documents::{self, Filter};
 use crate::error::AppError;
 use crate::AppState;
@@ -57,6 +56,12 @@ pub struct DocumentQuery {
     /// Items per page, 1 to 50 (default 10).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 50)]
     pub per_page: Option<String>,
+}
+
+impl Refusal for DocumentQuery {
+    fn refusal() -> AppError {
+        AppError::bad_request("Tham số truy vấn không hợp lệ.")
+    }
 }
 
 /// A refused filter, said in the reader's terms (the page's labels).
@@ -128,13 +133,8 @@ impl DocumentQuery {
         (status = 400, description = "A parameter is not valid", body = ApiError)))]
 pub async fn list_documents(
     State(state): State<AppState>,
-    query: Result<Query<DocumentQuery>, QueryRejection>,
+    Params(q): Params<DocumentQuery>,
 ) -> Result<Json<DocumentPage>, AppError> {
-    let Query(q) = query.map_err(|e| {
-        query_refusal(e, || {
-            AppError::bad_request("Tham số truy vấn không hợp lệ.")
-        })
-    })?;
     let (filter, paging) = q.filter()?;
     let today = day_key((state.clock)());
     let result = state
@@ -170,6 +170,34 @@ fn document_not_found() -> AppError {
     AppError::not_found("Không tìm thấy văn bản này.")
 }
 
+/// The document a path names, by its slug.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct DocumentSlug(pub String);
+
+impl Refusal for DocumentSlug {
+    fn refusal() -> AppError {
+        document_not_found()
+    }
+}
+
+fn file_not_found() -> AppError {
+    AppError::not_found("Không tìm thấy tệp đính kèm này.")
+}
+
+/// An attachment a path names: its document's slug and its file name.
+#[derive(Deserialize)]
+pub struct DocumentFile {
+    slug: String,
+    file_name: String,
+}
+
+impl Refusal for DocumentFile {
+    fn refusal() -> AppError {
+        file_not_found()
+    }
+}
+
 /// One document with its attachments and related documents.
 #[utoipa::path(get, path = "/documents/{slug}", tag = "documents",
     params(("slug" = String, Path, description = "The document's slug, e.g. 6748-ubnd-nl5")),
@@ -179,10 +207,9 @@ fn document_not_found() -> AppError {
         (status = 404, description = "No such document", body = ApiError)))]
 pub async fn get_document(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    Target(DocumentSlug(slug)): Target<DocumentSlug>,
     _: NoQuery,
 ) -> Result<Json<Document>, AppError> {
-    let slug = path_or(path, document_not_found)?;
     let today = day_key((state.clock)());
     let doc = state
         .db
@@ -202,11 +229,9 @@ pub async fn get_document(
         (status = 404, description = "No such file", body = ApiError)))]
 pub async fn get_document_file(
     State(state): State<AppState>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    Target(DocumentFile { slug, file_name }): Target<DocumentFile>,
     _: NoQuery,
 ) -> Result<Response, AppError> {
-    let file_not_found = || AppError::not_found("Không tìm thấy tệp đính kèm này.");
-    let (slug, file_name) = path_or(path, file_not_found)?;
     let name = file_name.clone();
     let (data, media_type) = state
         .db

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -18,10 +17,9 @@ use axum::Router;
 use ntm_types::{ApiError, Notice, RegisterRequest};
 use unicode_normalization::UnicodeNormalization;
 
-use super::body::json_object;
-use super::params::NoQuery;
+use super::params::{Body, NoQuery, Refusal};
 use crate::db::members::{self, Attempt};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::visitor::ClientIp;
 use crate::AppState;
 
@@ -95,21 +93,21 @@ fn validate(r: RegisterRequest) -> Result<RegisterRequest, AppError> {
     let name: String = r.name.trim().nfc().collect();
     let name_len = name.chars().count();
     if !(2..=80).contains(&name_len) || name.chars().any(char::is_control) {
-        return Err(AppError::bad_request_code(
-            "invalid_name",
+        return Err(AppError::new(
+            ErrorCode::InvalidName,
             "Vui lòng nhập họ tên (2–80 ký tự).",
         ));
     }
     let email = normalize_email(&r.email);
     if !valid_email(&email) {
-        return Err(AppError::bad_request_code(
-            "invalid_email",
+        return Err(AppError::new(
+            ErrorCode::InvalidEmail,
             "Địa chỉ e-mail không hợp lệ.",
         ));
     }
     if !(8..=128).contains(&r.password.chars().count()) {
-        return Err(AppError::bad_request_code(
-            "invalid_password",
+        return Err(AppError::new(
+            ErrorCode::InvalidPassword,
             "Mật khẩu phải có từ 8 đến 128 ký tự.",
         ));
     }
@@ -118,6 +116,15 @@ fn validate(r: RegisterRequest) -> Result<RegisterRequest, AppError> {
         email,
         password: r.password,
     })
+}
+
+impl Refusal for RegisterRequest {
+    fn refusal() -> AppError {
+        AppError::new(
+            ErrorCode::InvalidRegistration,
+            "Thông tin đăng ký không hợp lệ.",
+        )
+    }
 }
 
 /// Registers a member. The answer is the same whether or not the e-mail was
@@ -135,11 +142,8 @@ pub async fn register(
     State(state): State<AppState>,
     _: NoQuery,
     ClientIp(ip): ClientIp,
-    body: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(request): Body<RegisterRequest>,
 ) -> Result<(StatusCode, Json<Notice>), AppError> {
-    let request: RegisterRequest = json_object(body, || {
-        AppError::bad_request_code("invalid_registration", "Thông tin đăng ký không hợp lệ.")
-    })?;
     let RegisterRequest {
         name,
         email,
@@ -154,8 +158,7 @@ pub async fn register(
                 members::attempts(c, Attempt::Registration, &ip, now, REGISTRATION_WINDOW)?;
             if recent >= limit {
                 return Err(AppError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "too_many_attempts",
+                    ErrorCode::TooManyAttempts,
                     "Có quá nhiều lượt đăng ký từ cùng một mạng. Vui lòng thử lại sau một giờ.",
                 ));
             }

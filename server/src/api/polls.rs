@@ -1,20 +1,18 @@
 //! Polls ("Thăm dò ý kiến"): one vote per visitor, capped per IP address.
 
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Json;
 use axum::Router;
 use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
 
-use super::body::json_object;
-use super::params::{path_or, NoQuery};
+use super::params::{Body, NoQuery, Refusal, Target};
 use super::session::SessionCookie;
 use crate::db::polls::{self, Reader, VoteOutcome, Voter};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
+use serde::Deserialize;
 
 /// Polls, their results, and votes.
 pub fn routes() -> Router<AppState> {
@@ -32,8 +30,7 @@ fn poll_not_found() -> AppError {
 
 fn sign_in_required() -> AppError {
     AppError::new(
-        StatusCode::UNAUTHORIZED,
-        "sign_in_required",
+        ErrorCode::SignInRequired,
         "Cuộc thăm dò này chỉ dành cho thành viên. Vui lòng đăng nhập để bình chọn.",
     )
 }
@@ -50,8 +47,21 @@ fn member_of(
         .map(|s| s.member.id))
 }
 
-fn poll_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, AppError> {
-    path_or(path, poll_not_found)
+/// The poll a path names, by its id.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct PollId(pub i64);
+
+impl Refusal for PollId {
+    fn refusal() -> AppError {
+        poll_not_found()
+    }
+}
+
+impl Refusal for VoteRequest {
+    fn refusal() -> AppError {
+        AppError::new(ErrorCode::InvalidVote, "Phiếu bình chọn không hợp lệ.")
+    }
 }
 
 /// Every active poll, open ones first, newest first.
@@ -117,12 +127,11 @@ pub async fn current_poll(
         (status = 404, description = "No such poll", body = ApiError)))]
 pub async fn get_poll(
     State(state): State<AppState>,
-    path: Result<Path<i64>, PathRejection>,
+    Target(PollId(id)): Target<PollId>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
     cookie: SessionCookie,
 ) -> Result<Json<Poll>, AppError> {
-    let id = poll_id(path)?;
     let now = (state.clock)();
     let st = state.clone();
     let poll = state
@@ -147,10 +156,9 @@ pub async fn get_poll(
         (status = 404, description = "No such poll", body = ApiError)))]
 pub async fn poll_results(
     State(state): State<AppState>,
-    path: Result<Path<i64>, PathRejection>,
+    Target(PollId(id)): Target<PollId>,
     _: NoQuery,
 ) -> Result<Json<PollResults>, AppError> {
-    let id = poll_id(path)?;
     let results = state
         .db
         .call(move |c| polls::results(c, id)?.ok_or_else(poll_not_found))
@@ -180,17 +188,13 @@ pub async fn poll_results(
         (status = 429, description = "Too many votes in this poll from one IP address today", body = ApiError)))]
 pub async fn vote(
     State(state): State<AppState>,
-    path: Result<Path<i64>, PathRejection>,
+    Target(PollId(id)): Target<PollId>,
     _: NoQuery,
     visitor: Result<Visitor, AppError>,
     ClientIp(ip): ClientIp,
     session: SessionCookie,
-    body: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(VoteRequest { options }): Body<VoteRequest>,
 ) -> Result<Json<PollResults>, AppError> {
-    let id = poll_id(path)?;
-    let VoteRequest { options } = json_object(body, || {
-        AppError::bad_request_code("invalid_vote", "Phiếu bình chọn không hợp lệ.")
-    })?;
     let now = (state.clock)();
     let limit = state.limits.votes_per_ip_per_day;
     let idle = state.limits.session_idle_seconds;
@@ -211,22 +215,16 @@ pub async fn vote(
     match outcome {
         VoteOutcome::Counted(results) => Ok(Json(results)),
         VoteOutcome::NotFound => Err(poll_not_found()),
-        VoteOutcome::Closed => Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "poll_closed",
+        VoteOutcome::Closed => Err(AppError::new(ErrorCode::PollClosed,
             "Cuộc thăm dò này không nhận bình chọn lúc này.",
         )),
-        VoteOutcome::Invalid(message) => Err(AppError::bad_request_code("invalid_vote", message)),
-        VoteOutcome::AlreadyVoted => Err(AppError::new(
-            StatusCode::CONFLICT,
-            "already_voted",
+        VoteOutcome::Invalid(message) => Err(AppError::new(ErrorCode::InvalidVote, message)),
+        VoteOutcome::AlreadyVoted => Err(AppError::new(ErrorCode::AlreadyVoted,
             "Bạn đã bình chọn trong cuộc thăm dò này rồi.",
         )),
         // Only when the poll changed under the check above: treated as unsigned.
         VoteOutcome::WrongVoter => Err(sign_in_required()),
-        VoteOutcome::IpLimit => Err(AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_votes",
+        VoteOutcome::IpLimit => Err(AppError::new(ErrorCode::TooManyVotes,
             "Có quá nhiều lượt bình chọn từ cùng một mạng trong hôm nay. Vui lòng thử lại vào ngày mai.",
         )),
     }

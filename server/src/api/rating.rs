@@ -1,20 +1,23 @@
 //! Star ratings: one per visitor per article, capped per IP address.
 
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::State;
 use axum::routing::get;
 use axum::Json;
 use axum::Router;
 use ntm_types::{ApiError, RatingRequest, RatingState};
 
-use super::articles::article_not_found;
-use super::body::json_object;
-use super::params::{path_or, NoQuery};
+use super::articles::{article_not_found, ArticleSlug};
+use super::params::{Body, NoQuery, Refusal, Target};
 use crate::db::{self, RateOutcome};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
+
+impl Refusal for RatingRequest {
+    fn refusal() -> AppError {
+        AppError::new(ErrorCode::InvalidRating, "Đánh giá không hợp lệ.")
+    }
+}
 
 /// An article's rating: read it, or rate.
 pub fn routes() -> Router<AppState> {
@@ -30,11 +33,10 @@ pub fn routes() -> Router<AppState> {
         (status = 404, description = "No such article", body = ApiError)))]
 pub async fn get_rating(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    Target(ArticleSlug(slug)): Target<ArticleSlug>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<RatingState>, AppError> {
-    let slug = path_or(path, article_not_found)?;
     let rating = state
         .db
         .call(move |c| {
@@ -61,17 +63,14 @@ pub async fn get_rating(
         (status = 429, description = "Too many ratings of this article from one IP address today", body = ApiError)))]
 pub async fn post_rating(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    Target(ArticleSlug(slug)): Target<ArticleSlug>,
     _: NoQuery,
     visitor: Result<Visitor, AppError>,
     ClientIp(ip): ClientIp,
-    body: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(RatingRequest { points }): Body<RatingRequest>,
 ) -> Result<Json<RatingState>, AppError> {
-    let slug = path_or(path, article_not_found)?;
-    let invalid = || AppError::bad_request_code("invalid_rating", "Đánh giá không hợp lệ.");
-    let RatingRequest { points } = json_object(body, invalid)?;
     if !(1..=5).contains(&points) {
-        return Err(invalid());
+        return Err(RatingRequest::refusal());
     }
     let Visitor(visitor) = visitor?;
     let now = (state.clock)();
@@ -83,19 +82,13 @@ pub async fn post_rating(
     match outcome {
         RateOutcome::Rated(rating) => Ok(Json(rating)),
         RateOutcome::NotFound => Err(article_not_found()),
-        RateOutcome::Disabled => Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "rating_disabled",
+        RateOutcome::Disabled => Err(AppError::new(ErrorCode::RatingDisabled,
             "Bài viết này không nhận đánh giá.",
         )),
-        RateOutcome::AlreadyRated => Err(AppError::new(
-            StatusCode::CONFLICT,
-            "already_rated",
+        RateOutcome::AlreadyRated => Err(AppError::new(ErrorCode::AlreadyRated,
             "Bạn đã đánh giá bài viết này rồi.",
         )),
-        RateOutcome::IpLimit => Err(AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_ratings",
+        RateOutcome::IpLimit => Err(AppError::new(ErrorCode::TooManyRatings,
             "Có quá nhiều lượt đánh giá bài viết này từ cùng một mạng trong hôm nay. Vui lòng thử lại vào ngày mai.",
         )),
     }

@@ -9,7 +9,6 @@
 //! Writes that act as the member also echo the session's CSRF token in
 //! `X-CSRF-Token`, which only this site's pages can read.
 
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -22,11 +21,10 @@ use axum_extra::extract::cookie::{Cookie, CookieJar};
 use ntm_types::{ApiError, SessionState, SignInRequest};
 use rusqlite::Connection;
 
-use super::body::json_object;
 use super::members::{normalize_email, verify_password};
-use super::params::NoQuery;
+use super::params::{Body, NoQuery, Refusal};
 use crate::db::members::{self, Attempt, Session};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::visitor::ClientIp;
 use crate::{AppState, Origins};
 
@@ -53,34 +51,39 @@ const SIGN_IN_WINDOW: i64 = 15 * 60;
 
 fn bad_credentials() -> AppError {
     AppError::new(
-        StatusCode::UNAUTHORIZED,
-        "bad_credentials",
+        ErrorCode::BadCredentials,
         "E-mail hoặc mật khẩu không đúng.",
     )
 }
 
 fn too_many_sign_ins() -> AppError {
     AppError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "too_many_attempts",
+        ErrorCode::TooManyAttempts,
         "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau 15 phút.",
     )
 }
 
 fn signed_out() -> AppError {
     AppError::new(
-        StatusCode::UNAUTHORIZED,
-        "signed_out",
+        ErrorCode::SignedOut,
         "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
     )
 }
 
 fn csrf_refused() -> AppError {
     AppError::new(
-        StatusCode::FORBIDDEN,
-        "csrf",
+        ErrorCode::Csrf,
         "Yêu cầu không hợp lệ. Vui lòng tải lại trang rồi thử lại.",
     )
+}
+
+impl Refusal for SignInRequest {
+    fn refusal() -> AppError {
+        AppError::new(
+            ErrorCode::InvalidSignIn,
+            "Thông tin đăng nhập không hợp lệ.",
+        )
+    }
 }
 
 /// 32 random bytes as 64 hex digits: a session token or a CSRF token.
@@ -284,11 +287,8 @@ pub async fn sign_in(
     ClientIp(ip): ClientIp,
     old: SessionCookie,
     headers: HeaderMap,
-    body: Result<Json<serde_json::Value>, JsonRejection>,
+    Body(SignInRequest { email, password }): Body<SignInRequest>,
 ) -> Result<(CookieJar, Json<SessionState>), AppError> {
-    let SignInRequest { email, password } = json_object(body, || {
-        AppError::bad_request_code("invalid_sign_in", "Thông tin đăng nhập không hợp lệ.")
-    })?;
     let email = normalize_email(&email);
     let now = (state.clock)();
     let limits = state.limits.clone();
@@ -375,7 +375,7 @@ pub async fn extend_session(
         .await;
     match result {
         Ok(session) => Ok(Json(state_of(Some(session), idle))),
-        Err(e) if e.code == "signed_out" => {
+        Err(e) if e.code == ErrorCode::SignedOut => {
             Err((cookie.clear_if_stale(false, tls, &state.origins), e))
         }
         Err(e) => Err((CookieJar::new(), e)),

@@ -1,7 +1,6 @@
 //! The frame of every page, and the site search.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::Json;
 use axum::Router;
@@ -9,7 +8,7 @@ use ntm_types::{ApiError, ArticlePage, SiteInfo};
 use serde::Deserialize;
 
 use super::paging::Paging;
-use super::params::{query_refusal, NoQuery};
+use super::params::{NoQuery, Params, Refusal};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::AppState;
@@ -51,6 +50,12 @@ pub struct SearchQuery {
     pub per_page: Option<String>,
 }
 
+impl Refusal for SearchQuery {
+    fn refusal() -> AppError {
+        AppError::bad_request("Vui lòng nhập từ khóa tìm kiếm.")
+    }
+}
+
 /// The words of a search, trimmed, when there are 1 to 200 characters of them.
 /// The search page's first view takes the same.
 pub fn search_words(q: &str) -> Option<String> {
@@ -65,13 +70,8 @@ pub fn search_words(q: &str) -> Option<String> {
         (status = 400, description = "A parameter is not valid", body = ApiError)))]
 pub async fn search(
     State(db): State<Db>,
-    query: Result<Query<SearchQuery>, QueryRejection>,
+    Params(q): Params<SearchQuery>,
 ) -> Result<Json<ArticlePage>, AppError> {
-    let Query(q) = query.map_err(|e| {
-        query_refusal(e, || {
-            AppError::bad_request("Vui lòng nhập từ khóa tìm kiếm.")
-        })
-    })?;
     let Some(text) = search_words(&q.q) else {
         return Err(AppError::bad_request(
             "Từ khóa tìm kiếm phải có từ 1 đến 200 ký tự.",

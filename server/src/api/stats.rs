@@ -1,9 +1,8 @@
 //! Visitor statistics ("Thống kê").
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::DefaultBodyLimit;
-use axum::extract::{Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
@@ -11,10 +10,10 @@ use axum::{Extension, Json};
 use ntm_types::{ApiError, DailyVisits, Stats, VisitRequest};
 use serde::Deserialize;
 
-use super::params::{query_refusal, NoQuery};
+use super::params::{NoQuery, Params, Refusal};
 use crate::db::members::{attempts, record_attempt, Attempt};
 use crate::db::stats;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::visitor::{AssignedVisitor, ClientIp};
 use crate::AppState;
 
@@ -81,8 +80,8 @@ pub async fn post_visit(
         .ok()
         .filter(|v| v.path.starts_with('/') && v.path.len() <= 512);
     if valid.is_none() {
-        return Err(AppError::bad_request_code(
-            "invalid_visit",
+        return Err(AppError::new(
+            ErrorCode::InvalidVisit,
             "Dữ liệu gửi lên không hợp lệ.",
         ));
     }
@@ -98,8 +97,7 @@ pub async fn post_visit(
             if !stats::known_visitor(c, &visitor)? {
                 if attempts(c, Attempt::NewVisitor, &ip, now, 3600)? >= cap {
                     return Err(AppError::new(
-                        StatusCode::TOO_MANY_REQUESTS,
-                        "too_many_visitors",
+                        ErrorCode::TooManyVisitors,
                         "Có quá nhiều lượt truy cập mới từ cùng một địa chỉ. Vui lòng thử lại sau.",
                     ));
                 }
@@ -121,6 +119,12 @@ pub struct DailyQuery {
     pub days: Option<u32>,
 }
 
+impl Refusal for DailyQuery {
+    fn refusal() -> AppError {
+        AppError::bad_request("Số ngày phải từ 1 đến 366.")
+    }
+}
+
 /// Visits per day, oldest first, for the chart.
 #[utoipa::path(get, path = "/stats/daily", tag = "stats", params(DailyQuery),
     responses(
@@ -128,13 +132,11 @@ pub struct DailyQuery {
         (status = 400, description = "A parameter is not valid", body = ApiError)))]
 pub async fn get_daily(
     State(state): State<AppState>,
-    query: Result<Query<DailyQuery>, QueryRejection>,
+    Params(q): Params<DailyQuery>,
 ) -> Result<Json<Vec<DailyVisits>>, AppError> {
-    let invalid = || AppError::bad_request("Số ngày phải từ 1 đến 366.");
-    let Query(q) = query.map_err(|e| query_refusal(e, invalid))?;
     let days = q.days.unwrap_or(30);
     if !(1..=366).contains(&days) {
-        return Err(invalid());
+        return Err(DailyQuery::refusal());
     }
     let now = (state.clock)();
     Ok(Json(
