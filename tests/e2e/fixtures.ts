@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -83,6 +83,12 @@ export async function startStaticServer(root: string, spa = false): Promise<Stat
   };
 }
 
+/** `1287` as the front end writes it, `1.287` (what ntm_types::number::group_digits
+ *  does; the e2e tests cannot call the Rust). */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
 /** The page does not scroll sideways: nothing is wider than the window. */
 export async function expectNoSidewaysScroll(page: Page) {
   const widths = await page.evaluate(() => ({
@@ -115,16 +121,66 @@ export async function keepScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
-type Fixtures = { consoleErrors: string[]; waitForApp: boolean };
-type WorkerFixtures = { backend: Backend };
+/** Something a test runs against that is started and stopped (a backend, a
+ *  static host with it). */
+export interface Stoppable { stop: () => Promise<void> }
+
+/**
+ * The servers of one spec file: each file starts with new ones (a new backend,
+ * a new database seeded afresh), so no test depends on what a test of another
+ * file wrote. A worker runs the files of its project one after the other; when
+ * its test belongs to another file (or another repetition of the same file,
+ * `--repeat-each`) than the last one, what the last file had is stopped and
+ * `start` runs again. Tests of one file share them, and must not depend on
+ * each other's writes either: each reads what it needs (the API's own answer)
+ * before it writes.
+ *
+ * Why per file and not per test: the backend takes about 2 s to start (a
+ * debug build creating, migrating and seeding its database; measured 1.9 to
+ * 2.2 s on the two-core machine), and there are some 200 tests: one each
+ * would add about 7 minutes to a 12-minute run; one per file adds well
+ * under a minute.
+ */
+export class PerFile {
+  private key = '';
+  private held = new Map<string, Stoppable>();
+
+  /** `name`'s servers for `testInfo`'s file, started by `start` if this file has none yet. */
+  async get<T extends Stoppable>(name: string, testInfo: TestInfo, start: () => Promise<T>): Promise<T> {
+    const key = `${testInfo.file}#${testInfo.repeatEachIndex}`;
+    if (key !== this.key) {
+      await this.stopAll();
+      this.key = key;
+    }
+    let found = this.held.get(name) as T | undefined;
+    if (!found) {
+      found = await start();
+      this.held.set(name, found);
+    }
+    return found;
+  }
+
+  /** Stops everything held, the last started first. */
+  async stopAll() {
+    const all = [...this.held.values()].reverse();
+    this.held.clear();
+    for (const s of all) await s.stop();
+  }
+}
+
+type Fixtures = { consoleErrors: string[]; waitForApp: boolean; backend: Backend };
+type WorkerFixtures = { perFile: PerFile };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  backend: [async ({}, use) => {
-    // Every test's fresh browser is a new visitor from 127.0.0.1: lift that cap.
-    const backend = await startBackend(['--new-visitors-per-ip', '1000000']);
-    await use(backend);
-    await backend.stop();
+  perFile: [async ({}, use) => {
+    const perFile = new PerFile();
+    await use(perFile);
+    await perFile.stopAll();
   }, { scope: 'worker' }],
+  backend: async ({ perFile }, use, testInfo) => {
+    // Every test's fresh browser is a new visitor from 127.0.0.1: lift that cap.
+    await use(await perFile.get('backend', testInfo, () => startBackend(['--new-visitors-per-ip', '1000000'])));
+  },
   baseURL: async ({ backend }, use) => use(backend.url),
   // On pages with a first view (server/src/first_view.rs) the app takes over a
   // moment after the load; a test of the app starts from there, as a reader's

@@ -41,29 +41,40 @@ export function flatten(items: { label: string; children?: any[] }[]): { label: 
   return out;
 }
 
-type Workers = { media: StaticServer; backend: Backend };
+type Workers = { media: StaticServer };
 
 export const test = base.extend<{ mediaOrigin: string }, Workers>({
+  // Files only, never written to: one for the worker.
   media: [async ({}, use) => {
     const server = await startStaticServer(path.join(root, 'public'));
     await use(server);
     await server.stop();
   }, { scope: 'worker' }],
-  backend: [async ({ media }, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ntm-extremes-'));
-    cpSync(seedSource, dir, { recursive: true });
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-      const file = path.join(dir, name);
-      writeFileSync(file, readFileSync(file, 'utf8').replaceAll(MEDIA_PLACEHOLDER, media.url));
-    }
-    const backend = await startBackend([
-      '--seed', dir, '--media-origin', media.url, '--new-visitors-per-ip', '1000000',
-    ]);
-    await use(backend);
-    await backend.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }, { scope: 'worker' }],
+  // A backend of the spec file's own, as in ../fixtures.ts, over the extremes.
+  backend: async ({ media, perFile }, use, testInfo) => {
+    await use(await perFile.get('extremes', testInfo, () => startExtremes(media)));
+  },
   mediaOrigin: async ({ media }, use) => use(media.url),
 });
 
 export { expect };
+
+/** The backend over a copy of the extremes seed, its media origin written in. */
+async function startExtremes(media: StaticServer): Promise<Backend> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ntm-extremes-'));
+  cpSync(seedSource, dir, { recursive: true });
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const file = path.join(dir, name);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll(MEDIA_PLACEHOLDER, media.url));
+  }
+  const backend = await startBackend([
+    '--seed', dir, '--media-origin', media.url, '--new-visitors-per-ip', '1000000',
+  ]);
+  return {
+    url: backend.url,
+    stop: async () => {
+      await backend.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -15,32 +15,39 @@ import {
 
 const root = path.resolve(__dirname, '../../..');
 
-type Workers = { backend: Backend; frontEnd: StaticServer };
+/** The deployment: dist/ on a static host, pointed at the backend's API. */
+interface Deployment { backend: Backend; frontEnd: StaticServer; stop: () => Promise<void> }
 
-const test = base.extend<{}, Workers>({
-  // The front end's origin must be known before the backend starts, and the
-  // backend's before the front end is written: the server picks its port
-  // first and serves the copy once it is written.
-  frontEnd: [async ({}, use) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ntm-static-'));
-    const server = await startStaticServer(dir, true);
-    await use(Object.assign(server, { dir }));
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }, { scope: 'worker' }],
-  backend: [async ({ frontEnd }, use) => {
-    const backend = await startBackend([
-      '--allow-origin', frontEnd.url, '--new-visitors-per-ip', '1000000',
-    ]);
-    const dir = (frontEnd as StaticServer & { dir: string }).dir;
-    cpSync(path.join(root, 'dist'), dir, { recursive: true });
-    const index = path.join(dir, 'index.html');
-    // The README's step for a static host.
-    writeFileSync(index, readFileSync(index, 'utf8')
-      .replace('content="/api"', `content="${backend.url}/api"`));
-    await use(backend);
-    await backend.stop();
-  }, { scope: 'worker' }],
+/** The front end's origin must be known before the backend starts, and the
+ *  backend's before the front end is written: the static server picks its
+ *  port first and serves the copy once it is written. */
+async function deploy(): Promise<Deployment> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ntm-static-'));
+  const frontEnd = await startStaticServer(dir, true);
+  const backend = await startBackend([
+    '--allow-origin', frontEnd.url, '--new-visitors-per-ip', '1000000',
+  ]);
+  cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const index = path.join(dir, 'index.html');
+  // The README's step for a static host.
+  writeFileSync(index, readFileSync(index, 'utf8')
+    .replace('content="/api"', `content="${backend.url}/api"`));
+  return {
+    backend,
+    frontEnd,
+    stop: async () => {
+      await backend.stop();
+      await frontEnd.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// One deployment for the spec file, as ../fixtures.ts gives every file its backend.
+const test = base.extend<{ deployment: Deployment; frontEnd: StaticServer }>({
+  deployment: async ({ perFile }, use, testInfo) => use(await perFile.get('static-host', testInfo, deploy)),
+  backend: async ({ deployment }, use) => use(deployment.backend),
+  frontEnd: async ({ deployment }, use) => use(deployment.frontEnd),
   baseURL: async ({ frontEnd }, use) => use(frontEnd.url),
 });
 
