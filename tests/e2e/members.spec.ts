@@ -108,20 +108,27 @@ test('the idle dialog counts down, Enter keeps the session, and at zero the memb
 });
 
 test('tabs agree: activity in one keeps the other open, signing out in one signs out both', async ({ page, context }) => {
-  test.setTimeout(120_000);
+  // The tabs' clock is Playwright's (one for the whole context): the 20 s
+  // below pass on it, every timer of both tabs firing on the way, and not on
+  // the wall clock. (It runs as usual until paused.)
+  await context.clock.install();
   const { email, password } = await register(page);
   await signIn(page, email, password);
   const other = await context.newPage();
   await other.goto(`${backend.url}/`);
   await expect(other.locator('.member-name')).toBeVisible();
 
-  // 20 s of clicks in the first tab; the second, untouched, never asks.
+  // 20 s of clicks in the first tab, one every 2 s; the second, untouched,
+  // would ask after 10 s of nobody's activity, and never does.
+  await context.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
   for (let i = 0; i < 10; i++) {
     await page.mouse.click(5, 300);
-    await page.waitForTimeout(2_000);
+    await context.clock.runFor(2_000);
   }
   await expect(other.getByRole('alertdialog')).toBeHidden();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   expect(await sessionMember(page)).not.toBeNull();
+  await context.clock.resume();
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(other.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
