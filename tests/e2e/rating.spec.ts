@@ -1,7 +1,7 @@
 import { test, expect, expectAccessible } from './fixtures';
 import type { Page } from '@playwright/test';
 
-// Each test rates its own article: the database is shared by the worker.
+// Each test rates its own article: the file's tests share its backend.
 const article = (slug: string) => `/tin-tuc/${slug}`;
 
 async function open(page: Page, slug: string) {

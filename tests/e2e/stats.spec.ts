@@ -13,8 +13,8 @@ async function figure(page: Page, label: string): Promise<number> {
 }
 
 test('the panel shows real counts, Vietnamese style, and a new browser adds a visit', async ({ page, browser }) => {
-  // A backend of its own: on the shared one, visitors of earlier tests leave the
-  // 5-minute "online" window at any moment and would move the count.
+  // A backend of its own: on the file's, visitors of the other tests here
+  // leave the 5-minute "online" window at any moment and would move the count.
   const own = await startBackend();
   try {
     const baseURL = own.url;
