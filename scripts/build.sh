@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 stamp=dist/.build-stamp
-sources=(src types/src style public index.html Cargo.toml Cargo.lock rust-toolchain.toml Trunk.toml types/Cargo.toml vendor scripts/build.sh scripts/minify.mjs scripts/csp-meta.mjs scripts/wasm-release-env.sh .cargo)
+sources=(src types/src views/src views/Cargo.toml style public index.html Cargo.toml Cargo.lock rust-toolchain.toml Trunk.toml types/Cargo.toml vendor scripts/build.sh scripts/minify.mjs scripts/csp-meta.mjs scripts/wasm-release-env.sh .cargo)
 if [ -f "$stamp" ] && [ -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]; then
   echo "[build] dist/ is up to date"
   exit 0

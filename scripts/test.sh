@@ -12,11 +12,11 @@ step "format"
 cargo fmt --all --check
 
 step "lints"
-cargo clippy --locked -p ntm-types -p ntm-server --all-targets --quiet -- -D warnings
+cargo clippy --locked -p ntm-types -p ntm-views -p ntm-server --all-targets --quiet -- -D warnings
 cargo clippy --locked -p ntm-web --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "native tests: shared types, backend, contract"
-cargo test --locked -p ntm-types -p ntm-server
+cargo test --locked -p ntm-types -p ntm-views -p ntm-server
 
 step "component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -155,8 +155,8 @@ fn link_to(href: &str) -> Option<Element> {
 }
 
 /// Moves the first view's main column, less what the app already shows (a
-/// heading, and parts the backend marks `data-app-shows`, such as a search
-/// form), to the end of the app's, and hides the placeholder it stands in for.
+/// heading, a breadcrumb, and parts the backend marks `data-app-shows`, such
+/// as a search form), to the end of the app's, and hides the placeholder it stands in for.
 fn adopt_text(view: &Element, placeholder: &Element, main: &Element) -> Result<(), JsValue> {
     let doc = document();
     let source = view.query_selector("main")?.ok_or(JsValue::NULL)?;
@@ -164,7 +164,9 @@ fn adopt_text(view: &Element, placeholder: &Element, main: &Element) -> Result<(
     text.set_id(TEXT_ID);
     while let Some(child) = source.first_element_child() {
         let shown_by_app = child.has_attribute("data-app-shows")
-            || (child.tag_name() == "H1" && main.query_selector("h1")?.is_some());
+            || (child.tag_name() == "H1" && main.query_selector("h1")?.is_some())
+            || (child.class_list().contains("breadcrumb")
+                && main.query_selector(".breadcrumb")?.is_some());
         if shown_by_app {
             child.remove();
         } else {

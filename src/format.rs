@@ -14,3 +14,8 @@ pub fn number_text(n: f64) -> String {
         .map(String::from)
         .unwrap_or_default()
 }
+
+/// Now, in Unix seconds, by the browser's clock.
+pub fn now() -> ntm_types::Timestamp {
+    (js_sys::Date::now() / 1000.0) as ntm_types::Timestamp
+}

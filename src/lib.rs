@@ -30,6 +30,7 @@ use pages::{
 /// The whole app: the site shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    ntm_views::set_media_origins(api::media_origins().to_vec());
     components::shared::provide_shared::<(i64, Option<i64>), components::poll::PollState>();
     components::shared::provide_shared::<String, ntm_types::RatingState>();
     components::shell::provide_site();

@@ -21,19 +21,6 @@ use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
-/// `url` when the policy lets attribute `attr` hold it (see
-/// `ntm_types::sanitize_policy::url_allowed`: what loads by itself comes from
-/// this site or an allowed media origin), else an empty string, which
-/// neither loads nor leads anywhere. For every URL the backend sends outside
-/// article bodies: menu links, partner links, logos, photos, songs.
-pub fn checked_url(attr: &str, url: String) -> String {
-    if url_allowed(attr, &url, crate::api::media_origins()) {
-        url
-    } else {
-        String::new()
-    }
-}
-
 /// The cleaned content of `html`, as a fragment ready to append.
 pub fn sanitize(html: &str) -> DocumentFragment {
     let template: HtmlTemplateElement = document()

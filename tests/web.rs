@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use ntm_types::{Article, ArticleLink, Category, Image, RatingTotals};
-use ntm_web::components::article_view::ArticleView;
+use ntm_web::components::article_reader::ArticleReader;
 use ntm_web::sanitize::sanitize_to_string;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -88,11 +88,8 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + Send + 'static) -> Mount
 /// DOM it mounted (a failed test's container),
 /// the browser's storage (text size, members' activity and sign-in news kept
 /// in `localStorage`), the page's title and description (`ntm_web::meta`
-/// keeps the last ones set), and a member's anti-forgery token
-/// (`src/api/csrf.rs`).
-///
-/// Not cleared, for want of a public way: the shared answers kept in memory
-/// (`src/api/cache.rs`: no test here fetches one, as no backend answers).
+/// keeps the last ones set), and what the request layer keeps in memory
+/// (shared answers, prefetches, a member's anti-forgery token).
 async fn clean_slate() {
     let doc = document();
     let left = doc.query_selector_all(&format!("[{HOST_MARK}]")).unwrap();
@@ -108,9 +105,7 @@ async fn clean_slate() {
     }
     ntm_web::meta::set_site("", "");
     ntm_web::meta::set_page_meta("", "");
-    // The only public way to drop the token: signing out, which forgets it
-    // whatever the (absent) server answers.
-    let _ = ntm_web::api::sign_out().await;
+    ntm_web::api::forget_everything();
 }
 
 /// Runs what mounting or a change scheduled (leptos's tasks: effects,
@@ -172,7 +167,7 @@ async fn article_view_shows_every_part() {
     clean_slate().await;
     let article = sample_article("<p>Đoạn một.</p><figure><img src=\"/anh/a.jpg\" alt=\"Ảnh\" width=\"800\" height=\"450\"><figcaption>Chú thích ảnh</figcaption></figure>");
     let shown = article.clone();
-    let host = mount(move || view! { <ArticleView article=shown/> });
+    let host = mount(move || view! { <ArticleReader article=shown/> });
     settle(&host).await;
     assert_eq!(text_of(&host, "h1"), article.title);
     // Vietnam's time, whatever the browser's zone (17/01/2021 08:01 here).
@@ -217,7 +212,7 @@ async fn article_view_shows_every_part() {
 async fn hostile_body_cannot_run_script() {
     clean_slate().await;
     let host = mount(|| {
-        view! { <ArticleView article=sample_article("<p>Chữ</p><img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><a href=\"javascript:window.__pwned=3\">link</a><svg onload=\"window.__pwned=4\"></svg>")/> }
+        view! { <ArticleReader article=sample_article("<p>Chữ</p><img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><a href=\"javascript:window.__pwned=3\">link</a><svg onload=\"window.__pwned=4\"></svg>")/> }
     });
     settle(&host).await;
     let body = host.query_selector(".article-body").unwrap().unwrap();
@@ -545,7 +540,7 @@ async fn numbers_are_grouped_the_vietnamese_way() {
 async fn document_items_name_and_flag_new_ones() {
     use ntm_types::datetime::{day_key, format_day};
     use ntm_types::page::document_name;
-    use ntm_web::components::document_list::DocumentItems;
+    use ntm_views::documents::DocumentItems;
     clean_slate().await;
     let today = day_key((js_sys::Date::now() / 1000.0) as i64);
     let doc = |number: &str, issued: &str| ntm_types::DocumentSummary {
@@ -559,7 +554,7 @@ async fn document_items_name_and_flag_new_ones() {
     };
     let items = vec![doc("1/UBND", &today), doc("2/UBND", "2021-01-05")];
     let shown = items.clone();
-    let host = mount(move || view! { <DocumentItems items=shown/> });
+    let host = mount(move || view! { <DocumentItems items=shown now=ntm_web::format::now()/> });
     settle(&host).await;
     let names = host.query_selector_all(".doc-name").unwrap();
     assert_eq!(
@@ -713,9 +708,9 @@ fn random_article(r: &mut Random) -> Article {
 #[wasm_bindgen_test]
 async fn any_content_renders_without_a_panic() {
     use ntm_types::{DocumentSummary, Poll, PollOption};
-    use ntm_web::components::article_list::ArticleList;
-    use ntm_web::components::document_list::DocumentItems;
-    use ntm_web::components::pager::Pager;
+    use ntm_views::documents::DocumentItems;
+    use ntm_views::news::ArticleList;
+    use ntm_views::pager::Pager;
     use ntm_web::components::poll::PollWidget;
     clean_slate().await;
     let mut r = Random(0x5eed_1234_abcd_0042);
@@ -764,9 +759,9 @@ async fn any_content_renders_without_a_panic() {
         let (page, pages) = (r.count(), r.count());
         let host = mount(move || {
             view! {
-                <ArticleView article/>
+                <ArticleReader article/>
                 <ArticleList items=summaries show_category=true/>
-                <DocumentItems items=documents detailed=true/>
+                <DocumentItems items=documents now=ntm_web::format::now() detailed=true/>
                 <PollWidget poll/>
                 <Pager path="/".to_owned() page total_pages=pages/>
             }

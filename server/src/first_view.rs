@@ -5,32 +5,34 @@
 //! then removes it (`src/first_view.rs`). Without JavaScript it stays: a
 //! readable page whose links and search work.
 //!
-//! The markup follows the front end's components (shell, article view, news
-//! list) class for class, so the swap moves nothing; it has no ids the app uses.
+//! The main column is the front end's own views (`views/`) rendered to HTML,
+//! so the swap moves nothing. The header and the documents search form are
+//! still written here, class for class as the app's shell and documents page
+//! write them; the first view has no ids the app uses.
 
 use std::fmt::Write;
 
-use ntm_types::datetime::{day_key, format_date, format_datetime, format_day, format_iso};
-use ntm_types::number::group_digits;
+use leptos::prelude::*;
+use ntm_types::datetime::day_key;
 use ntm_types::page::{
-    document_name, is_new_document, page_title, source_line, DOCUMENTS_DESCRIPTION,
-    DOCUMENTS_TITLE, SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE,
+    page_title, DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE, SEARCH_DESCRIPTION, SEARCH_HEADING,
+    SEARCH_TITLE,
 };
 use ntm_types::sanitize_policy::url_allowed;
 use ntm_types::{
-    Article, ArticleSummary, Category, DocumentFacets, DocumentSummary, MenuItem, SiteInfo,
-    Timestamp, DEFAULT_PER_PAGE,
+    Article, ArticlePage, DocumentFacets, DocumentPage, MenuItem, SiteInfo, Timestamp,
+    DEFAULT_PER_PAGE,
 };
+use ntm_views::article::ArticleView;
+use ntm_views::breadcrumb::Breadcrumb;
+use ntm_views::documents::document_results;
+use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 use rusqlite::Connection;
 
 use crate::article_body;
 use crate::db;
 use crate::text::composed;
 use crate::text::escape_html as esc;
-
-/// Thumbnails of a news list above the fold on a phone load at once; the rest
-/// wait until they are scrolled to.
-const EAGER_THUMBS: usize = 2;
 
 /// The pages that get a first view: those a reader most often lands on.
 #[derive(Debug, PartialEq)]
@@ -46,24 +48,6 @@ pub enum Route {
     /// A page of the articles found for `text` (`/tim-kiem?q=…&trang=N`), as
     /// the header's search box asks without script too.
     Search { text: String, page: u32 },
-}
-
-/// What `encodeURIComponent` leaves as it is: the front end writes its search
-/// pages' links with it.
-const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'!')
-    .remove(b'~')
-    .remove(b'*')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')');
-
-/// `s` as `encodeURIComponent` writes it.
-fn encode_component(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, URI_COMPONENT).to_string()
 }
 
 /// Documents a page of the documents list shows, as the front end asks for them.
@@ -146,28 +130,20 @@ impl Content {
     }
 }
 
+/// Each page's data, as the API answers the front end's request for it.
 enum Page {
-    List {
-        /// None on the home page.
-        category: Option<Category>,
-        items: Vec<ArticleSummary>,
-        page: u32,
-        pages: u32,
-    },
+    /// A page of the newest articles (the home page).
+    Latest(ArticlePage),
+    /// A page of one category's articles.
+    Category(ArticlePage),
     Article(Box<Article>),
     Search {
         text: String,
-        items: Vec<ArticleSummary>,
-        total: u32,
-        page: u32,
-        pages: u32,
+        found: ArticlePage,
     },
     Documents {
         facets: DocumentFacets,
-        items: Vec<DocumentSummary>,
-        total: u32,
-        page: u32,
-        pages: u32,
+        list: DocumentPage,
         /// When it was read: what counts as new.
         now: Timestamp,
     },
@@ -203,17 +179,24 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
                 None => None,
             };
             let offset = (page - 1) * DEFAULT_PER_PAGE;
-            let (items, total) = db::article_summaries(
+            let (items, total_items) = db::article_summaries(
                 conn,
                 category.as_ref().map(|(id, _)| *id),
                 DEFAULT_PER_PAGE,
                 offset,
             )?;
-            Page::List {
-                category: category.map(|(_, c)| c),
+            let list = ArticlePage {
                 items,
                 page: *page,
-                pages: total.div_ceil(DEFAULT_PER_PAGE),
+                per_page: DEFAULT_PER_PAGE,
+                total_items,
+                total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
+                category: category.map(|(_, c)| c),
+            };
+            if list.category.is_some() {
+                Page::Category(list)
+            } else {
+                Page::Latest(list)
             }
         }
         Route::Article(slug) => match db::article_uncounted(conn, slug)? {
@@ -221,18 +204,22 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
             None => return Ok(None),
         },
         Route::Search { text, page } => {
-            let (items, total) =
+            let (items, total_items) =
                 db::search_articles(conn, text, DEFAULT_PER_PAGE, (page - 1) * DEFAULT_PER_PAGE)?;
             Page::Search {
                 text: text.clone(),
-                items,
-                total,
-                page: *page,
-                pages: total.div_ceil(DEFAULT_PER_PAGE),
+                found: ArticlePage {
+                    items,
+                    page: *page,
+                    per_page: DEFAULT_PER_PAGE,
+                    total_items,
+                    total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
+                    category: None,
+                },
             }
         }
         Route::Documents { page } => {
-            let (items, total) = db::documents::search(
+            let (items, total_items) = db::documents::search(
                 conn,
                 &db::documents::Filter::default(),
                 &day_key(now),
@@ -241,10 +228,13 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
             )?;
             Page::Documents {
                 facets: db::documents::facets(conn)?,
-                items,
-                total,
-                page: *page,
-                pages: total.div_ceil(DOCUMENTS_PER_PAGE),
+                list: DocumentPage {
+                    items,
+                    page: *page,
+                    per_page: DOCUMENTS_PER_PAGE,
+                    total_items,
+                    total_pages: total_items.div_ceil(DOCUMENTS_PER_PAGE),
+                },
                 now,
             }
         }
@@ -261,65 +251,23 @@ pub fn render(
     media_origins: &[String],
 ) -> FirstView {
     let site = &content.site.name;
-    let origins = media_origins;
-    let (title, description, main) = match &content.page {
-        Page::List {
-            category: None,
-            items,
-            page,
-            pages,
-        } => (
-            page_title("", site),
-            content.site.description.clone(),
-            format!(
-                r#"<h1 class="page-title">Tin mới nhất</h1>{}"#,
-                list(items, true, "/", *page, *pages, origins)
-            ),
-        ),
-        Page::List {
-            category: Some(c),
-            items,
-            page,
-            pages,
-        } => {
-            let href = format!("/chuyen-muc/{}", encode_component(&c.slug));
-            let main = format!(
-                r#"{}<h1 class="page-title">{}</h1>{}"#,
-                breadcrumb(&c.name, &href, ""),
-                esc(&c.name),
-                list(items, false, &href, *page, *pages, origins)
-            );
-            (page_title(&c.name, site), c.description.clone(), main)
+    let (title, description) = match &content.page {
+        Page::Latest(_) => (page_title("", site), content.site.description.clone()),
+        Page::Category(list) => {
+            let c = list_category(list);
+            (page_title(&c.name, site), c.description)
         }
-        Page::Article(a) => (
-            page_title(&a.title, site),
-            a.lead.clone(),
-            article(a, origins),
-        ),
-        Page::Search {
-            text,
-            items,
-            total,
-            page,
-            pages,
-        } => (
+        Page::Article(a) => (page_title(&a.title, site), a.lead.clone()),
+        Page::Search { .. } => (
             page_title(SEARCH_TITLE, site),
             SEARCH_DESCRIPTION.to_owned(),
-            search(text, items, *total, *page, *pages, origins),
         ),
-        Page::Documents {
-            facets,
-            items,
-            total,
-            page,
-            pages,
-            now,
-        } => (
+        Page::Documents { .. } => (
             page_title(DOCUMENTS_TITLE, site),
             DOCUMENTS_DESCRIPTION.to_owned(),
-            documents(facets, items, *total, *page, *pages, *now),
         ),
     };
+    let main = main_column(&content.page, media_origins);
     // The address it was made for, as the front end compares it (pathname and
     // search): a page kept for another address is dropped there.
     let address = match query.filter(|q| !q.is_empty()) {
@@ -330,7 +278,7 @@ pub fn render(
     // hand-over waits for it, since a heading the app shows at once says
     // nothing about the data.
     let ready = match &content.page {
-        Page::List { .. } | Page::Search { .. } => ".news-list, .empty",
+        Page::Latest(_) | Page::Category(_) | Page::Search { .. } => ".news-list, .empty",
         Page::Documents { .. } => ".doc-list, .empty",
         Page::Article(_) => "h1",
     };
@@ -404,165 +352,53 @@ fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
     out.push_str("</li>");
 }
 
-/// "Trang chủ › `label`", as the app's breadcrumb shows it; `attrs` are
-/// written into its opening tag.
-fn breadcrumb(label: &str, href: &str, attrs: &str) -> String {
-    format!(
-        r#"<nav class="breadcrumb" aria-label="Đường dẫn"{attrs}><ol><li><a href="/">Trang chủ</a></li><li><a href="{}">{}</a></li></ol></nav>"#,
-        esc(href),
-        esc(label)
-    )
-}
-
-/// Page `page` of a news list at `path`, as the app's news list and pager
-/// show it; each item's category only on lists that mix them.
-fn list(
-    items: &[ArticleSummary],
-    show_category: bool,
-    path: &str,
-    page: u32,
-    pages: u32,
-    origins: &[String],
-) -> String {
-    let mut out = String::new();
-    if items.is_empty() {
-        out.push_str(r#"<p class="empty">Chưa có bài viết nào.</p>"#);
-    } else {
-        news_items(&mut out, items, show_category, origins);
-    }
-    pager(&mut out, path, "", page, pages);
-    out
-}
-
-/// Links to the pages before and after `page` of a list at `path`, whose
-/// other parameters are `query` (encoded, maybe empty), as the app's pager
-/// shows them.
-fn pager(out: &mut String, path: &str, query: &str, page: u32, pages: u32) {
-    if pages > 1 {
-        let href = |n: u32| {
-            esc(&match (query.is_empty(), n <= 1) {
-                (true, true) => path.to_owned(),
-                (true, false) => format!("{path}?trang={n}"),
-                (false, true) => format!("{path}?{query}"),
-                (false, false) => format!("{path}?{query}&trang={n}"),
-            })
-        };
-        out.push_str(r#"<nav class="pager" aria-label="Phân trang">"#);
-        if page > 1 {
-            let _ = write!(
-                out,
-                r#"<a href="{}" rel="prev">« Trang trước</a>"#,
-                href(page - 1)
-            );
+/// The main column of a page's first view: the views the app shows for the
+/// same data (`views/`), rendered to HTML, less what needs the app (the
+/// rating, the print button's action). Media load from this site and
+/// `origins` only.
+fn main_column(page: &Page, origins: &[String]) -> String {
+    // For the views' URL checks; the rendering below runs on this thread.
+    ntm_views::set_media_origins(origins.to_vec());
+    Owner::new().with(|| {
+        match page {
+            Page::Latest(list) => view! {
+                <h1 class="page-title">{LATEST_NEWS}</h1>
+                {latest_news(list.clone())}
+            }
+            .to_html(),
+            Page::Category(list) => category_news(list.clone()).to_html(),
+            Page::Article(a) => {
+                // Stored bodies are cleaned already; cleaning again costs little
+                // and keeps this page safe from whatever got into the database
+                // another way.
+                let body = article_body::for_page(&a.body_html, origins);
+                let body = view! { <div class="article-body" inner_html=body></div> };
+                view! { <ArticleView article=(**a).clone() body app_parts=() inert=true/> }
+                    .to_html()
+            }
+            Page::Search { text, found } => view! {
+                <h1 class="page-title">{SEARCH_HEADING}</h1>
+                {search_results(text.clone(), found.clone())}
+            }
+            .to_html(),
+            Page::Documents { facets, list, now } => {
+                // The app shows the breadcrumb, heading and form at once,
+                // without waiting for data: the hand-over drops them (the
+                // form is marked `data-app-shows`).
+                let head = view! {
+                    <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
+                    <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
+                };
+                let results = document_results(list.clone(), String::new(), *now);
+                head.to_html() + &documents_form(facets) + &results.to_html()
+            }
         }
-        let _ = write!(
-            out,
-            r#"<span class="pager-status">Trang {}/{}</span>"#,
-            group_digits(page.into()),
-            group_digits(pages.into())
-        );
-        if page < pages {
-            let _ = write!(
-                out,
-                r#"<a href="{}" rel="next">Trang sau »</a>"#,
-                href(page + 1)
-            );
-        }
-        out.push_str("</nav>");
-    }
+    })
 }
 
-fn news_items(out: &mut String, items: &[ArticleSummary], show_category: bool, origins: &[String]) {
-    out.push_str(r#"<ul class="news-list">"#);
-    for (i, a) in items.iter().enumerate() {
-        out.push_str(r#"<li class="news-item">"#);
-        if let Some(img) = &a.image {
-            let loading = if i < EAGER_THUMBS {
-                ""
-            } else {
-                r#" loading="lazy""#
-            };
-            let _ = write!(
-                out,
-                r#"<img class="news-thumb" src="{}" alt="" width="{}" height="{}"{loading} decoding="async">"#,
-                url("src", &img.src, origins),
-                img.width,
-                img.height
-            );
-        }
-        let _ = write!(
-            out,
-            r#"<div class="news-text"><h2 class="news-title"><a href="/tin-tuc/{}">{}</a></h2><p class="news-meta">"#,
-            esc(&encode_component(&a.slug)),
-            esc(&a.title),
-        );
-        if show_category {
-            let _ = write!(
-                out,
-                r#"<a href="/chuyen-muc/{}">{}</a> · "#,
-                esc(&encode_component(&a.category.slug)),
-                esc(&a.category.name),
-            );
-        }
-        let _ = write!(
-            out,
-            r#"<time datetime="{}">{}</time></p><p class="news-lead">{}</p></div></li>"#,
-            format_iso(a.published_at),
-            format_date(a.published_at),
-            esc(&a.lead)
-        );
-    }
-    out.push_str("</ul>");
-}
-
-/// What the search page shows for `text`: the count, the articles found (with
-/// their categories) and the pager.
-fn search(
-    text: &str,
-    items: &[ArticleSummary],
-    total: u32,
-    page: u32,
-    pages: u32,
-    origins: &[String],
-) -> String {
-    let mut out = format!(r#"<h1 class="page-title">{SEARCH_HEADING}</h1>"#);
-    let q = esc(text);
-    if items.is_empty() {
-        let _ = write!(
-            out,
-            r#"<p class="empty" role="status">Không tìm thấy bài viết nào với từ khóa “{q}”.</p>"#
-        );
-        return out;
-    }
-    let _ = write!(
-        out,
-        r#"<p class="doc-count" role="status">Tìm thấy {} bài viết với từ khóa “{q}”.</p>"#,
-        group_digits(total.into())
-    );
-    news_items(&mut out, items, true, origins);
-    pager(
-        &mut out,
-        "/tim-kiem",
-        &format!("q={}", encode_component(text)),
-        page,
-        pages,
-    );
-    out
-}
-
-/// The documents page as the app shows it before any filter is chosen: its
-/// search form, the count, the list and the pager. The app shows the
-/// breadcrumb, heading and form at once, without waiting for data, so those
-/// are marked for the hand-over to drop; the form's controls are disabled
-/// here, since searching needs the app.
-fn documents(
-    facets: &DocumentFacets,
-    items: &[DocumentSummary],
-    total: u32,
-    page: u32,
-    pages: u32,
-    now: Timestamp,
-) -> String {
+/// The documents page's search form as the app shows it before any filter is
+/// chosen, its controls disabled, since searching needs the app.
+fn documents_form(facets: &DocumentFacets) -> String {
     let select = |id: &str, name: &str, label: &str, values: &[String]| {
         let mut out = format!(
             r#"<div class="field"><label for="fv-{id}">{label}</label><select id="fv-{id}" name="{name}" disabled><option value="">Tất cả</option>"#
@@ -579,10 +415,10 @@ fn documents(
         )
     };
     let years: Vec<String> = facets.years.iter().map(i32::to_string).collect();
-    let mut out = breadcrumb(DOCUMENTS_TITLE, "/van-ban", " data-app-shows");
+    let mut out = String::new();
     let _ = write!(
         out,
-        r#"<h1 class="page-title">{DOCUMENTS_TITLE}</h1><form class="doc-search" role="search" aria-label="Tìm văn bản" data-app-shows><div class="field field-wide"><label for="fv-doc-q">Từ khóa (số hiệu, trích yếu)</label><input id="fv-doc-q" name="tu-khoa" type="search" maxlength="200" disabled></div>{}{}{}{}{}{}<div class="field"><label for="fv-doc-status">Hiệu lực</label><select id="fv-doc-status" name="hieu-luc" disabled><option value="">Tất cả</option><option value="con-hieu-luc">Còn hiệu lực</option><option value="het-hieu-luc">Hết hiệu lực</option></select></div><div class="doc-search-actions"><button type="submit" class="button" disabled>Tìm kiếm</button><a href="/van-ban">Xóa điều kiện</a></div></form>"#,
+        r#"<form class="doc-search" role="search" aria-label="Tìm văn bản" data-app-shows><div class="field field-wide"><label for="fv-doc-q">Từ khóa (số hiệu, trích yếu)</label><input id="fv-doc-q" name="tu-khoa" type="search" maxlength="200" disabled></div>{}{}{}{}{}{}<div class="field"><label for="fv-doc-status">Hiệu lực</label><select id="fv-doc-status" name="hieu-luc" disabled><option value="">Tất cả</option><option value="con-hieu-luc">Còn hiệu lực</option><option value="het-hieu-luc">Hết hiệu lực</option></select></div><div class="doc-search-actions"><button type="submit" class="button" disabled>Tìm kiếm</button><a href="/van-ban">Xóa điều kiện</a></div></form>"#,
         select("doc-kind", "loai", "Loại văn bản", &facets.kinds),
         select(
             "doc-body",
@@ -595,108 +431,7 @@ fn documents(
         date("doc-from", "tu-ngay", "Ban hành từ ngày"),
         date("doc-to", "den-ngay", "Đến ngày"),
     );
-    if items.is_empty() {
-        out.push_str(r#"<p class="empty" role="status">Không tìm thấy văn bản nào phù hợp với điều kiện tìm kiếm.</p>"#);
-    } else {
-        let _ = write!(
-            out,
-            r#"<p class="doc-count" role="status">Tìm thấy {} văn bản.</p><ul class="doc-list">"#,
-            group_digits(total.into())
-        );
-        for d in items {
-            let _ = write!(
-                out,
-                r#"<li class="doc-item"><a class="doc-name" href="/van-ban/{}">{}</a>{}<p class="doc-summary">{}</p><p class="doc-meta">{} · Ban hành: {} · {}</p></li>"#,
-                esc(&encode_component(&d.slug)),
-                esc(&document_name(&d.kind, &d.number)),
-                if is_new_document(&d.issued, now) {
-                    r#"<span class="badge">Mới</span>"#
-                } else {
-                    ""
-                },
-                esc(&d.summary),
-                esc(&d.issuing_body),
-                esc(&format_day(&d.issued)),
-                if d.in_force {
-                    "Còn hiệu lực"
-                } else {
-                    "Hết hiệu lực"
-                },
-            );
-        }
-        out.push_str("</ul>");
-    }
-    pager(&mut out, "/van-ban", "", page, pages);
     out
-}
-
-/// An article as the app's article view shows it, without the parts that need
-/// the app (print button, rating).
-fn article(a: &Article, origins: &[String]) -> String {
-    let mut out = format!(
-        r#"<article class="article">{}<h1 class="article-title">{}</h1><div class="article-meta"><p class="article-date"><time datetime="{}">{}</time></p><button class="print-button fv-unseen" type="button" disabled>In bài viết</button></div><p class="article-lead">{}</p>"#,
-        breadcrumb(
-            &a.category.name,
-            &format!("/chuyen-muc/{}", encode_component(&a.category.slug)),
-            ""
-        ),
-        esc(&a.title),
-        format_iso(a.published_at),
-        format_datetime(a.published_at),
-        esc(&a.lead)
-    );
-    if let Some(img) = &a.image {
-        let _ = write!(
-            out,
-            r#"<figure class="article-photo"><img src="{}" alt="{alt}" width="{}" height="{}" fetchpriority="high" decoding="sync"><figcaption>{alt}</figcaption></figure>"#,
-            url("src", &img.src, origins),
-            img.width,
-            img.height,
-            alt = esc(&img.alt)
-        );
-    }
-    // Stored bodies are cleaned already; cleaning again costs little and keeps
-    // this page safe from whatever got into the database another way.
-    let _ = write!(
-        out,
-        r#"<div class="article-body">{}</div>"#,
-        article_body::for_page(&a.body_html, origins)
-    );
-    if let Some(line) = source_line(&a.author, &a.source) {
-        let _ = write!(out, r#"<p class="article-source">{}</p>"#, esc(&line));
-    }
-    if !a.tags.is_empty() {
-        out.push_str(r#"<p class="article-tags"><span>Từ khóa: </span>"#);
-        for t in &a.tags {
-            let _ = write!(out, r#"<span class="tag">{}</span>"#, esc(t));
-        }
-        out.push_str("</p>");
-    }
-    out.push_str("</article>");
-    neighbours(&mut out, "Những tin mới hơn", &a.newer);
-    neighbours(&mut out, "Những tin cũ hơn", &a.older);
-    out
-}
-
-fn neighbours(out: &mut String, title: &str, items: &[ntm_types::ArticleLink]) {
-    if items.is_empty() {
-        return;
-    }
-    let _ = write!(
-        out,
-        r#"<section class="neighbours" aria-label="{title}"><h2>{title}</h2><ul>"#
-    );
-    for l in items {
-        let _ = write!(
-            out,
-            r#"<li><a href="/tin-tuc/{}">{}</a> <time datetime="{}">({})</time></li>"#,
-            esc(&encode_component(&l.slug)),
-            esc(&l.title),
-            format_iso(l.published_at),
-            format_date(l.published_at)
-        );
-    }
-    out.push_str("</ul></section>");
 }
 
 #[cfg(test)]

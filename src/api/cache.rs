@@ -49,6 +49,12 @@ fn keep(url: String, json: &JsValue) {
     });
 }
 
+/// Drops every kept answer and prefetch.
+pub(super) fn clear() {
+    ANSWERS.with(|a| a.borrow_mut().clear());
+    PREFETCHING.with(|p| p.borrow_mut().clear());
+}
+
 /// Drops a kept answer (the same JavaScript value).
 fn forget(json: &JsValue) {
     ANSWERS.with(|a| a.borrow_mut().retain(|(_, _, kept)| kept != json));

@@ -23,3 +23,11 @@ pub use endpoint::{DocumentSearch, Endpoint};
 pub use error::{ApiResult, FetchError};
 pub use resource::{resource, JsonResource};
 pub use session::sign_out;
+
+/// Forgets what this layer keeps in memory between pages: the shared answers,
+/// the prefetches under way and a member's anti-forgery token. For tests,
+/// which start each from nothing; the app never needs it.
+pub fn forget_everything() {
+    cache::clear();
+    csrf::set(None);
+}

@@ -1,10 +1,7 @@
 //! Reusable pieces. Pages (`crate::pages`) put them together.
 
-pub mod article_list;
-pub mod article_view;
+pub mod article_reader;
 pub mod block;
-pub mod breadcrumb;
-pub mod document_list;
 pub mod form_field;
 pub mod html_body;
 pub mod idle_dialog;
@@ -13,7 +10,6 @@ pub mod loaded;
 pub mod member;
 pub mod not_found;
 pub mod offline;
-pub mod pager;
 pub mod placeholder;
 pub mod poll;
 pub mod prefetch;

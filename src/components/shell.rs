@@ -1,13 +1,13 @@
 //! The frame around every page: header with the menu, search and text size,
 //! and the footer; all of it from the backend's site information.
 
-use crate::sanitize::checked_url;
 use leptos::ev;
 use leptos::html::{Button, Ul};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use ntm_types::{MenuItem, SiteInfo};
+use ntm_views::checked_url;
 
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;

@@ -1,17 +1,18 @@
 //! The blocks beside the page (below it on phones).
 
-use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::{DocumentPage, Poll};
+use ntm_views::checked_url;
+use ntm_views::documents::DocumentItems;
 
 use super::block::Block;
-use super::document_list::DocumentItems;
 use super::loaded::{render, Loaded, Render};
 use super::member::use_membership;
 use super::poll::PollWidget;
 use super::shell::{use_site, SiteFailure};
 use super::stats::StatsBlock;
 use crate::api::{self, DocumentSearch, Endpoint};
+use crate::format::now;
 
 #[component]
 pub fn Sidebar() -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn Sidebar() -> impl IntoView {
                 id="block-documents"
                 title="Văn bản ban hành"
                 endpoint=latest_documents
-                view=render(|page: DocumentPage| view! { <DocumentItems items=page.items/> })
+                view=render(|page: DocumentPage| view! { <DocumentItems items=page.items now=now()/> })
                 empty="Chưa có văn bản nào."
                 more=("/van-ban", "Xem tất cả văn bản")
             />

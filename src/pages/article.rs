@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use ntm_types::Article;
 
 use crate::api::{self, Endpoint};
-use crate::components::article_view::ArticleView;
+use crate::components::article_reader::ArticleReader;
 use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ArticlePlaceholder;
 use crate::meta::set_page_meta;
@@ -13,7 +13,7 @@ pub fn ArticlePage() -> impl IntoView {
     let article = api::resource(move || Endpoint::Article(slug()));
     let show = render(|a: Article| {
         set_page_meta(&a.title, &a.lead);
-        view! { <ArticleView article=a/> }
+        view! { <ArticleReader article=a/> }
     });
     view! {
         <Loaded

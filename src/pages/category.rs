@@ -1,11 +1,9 @@
 use leptos::prelude::*;
-use ntm_types::{ArticlePage, Category};
+use ntm_types::ArticlePage;
+use ntm_views::news::{category_news, list_category};
 
 use crate::api::{self, Endpoint};
-use crate::components::article_list::{category_href, ArticleList};
-use crate::components::breadcrumb::Breadcrumb;
 use crate::components::loaded::{render, Loaded};
-use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
 use crate::meta::set_page_meta;
 
@@ -19,19 +17,9 @@ pub fn CategoryPage() -> impl IntoView {
         page: page(),
     });
     let list = render(|list: ArticlePage| {
-        let category = list.category.unwrap_or_else(|| Category {
-            slug: String::new(),
-            name: "Chuyên mục".to_owned(),
-            description: String::new(),
-        });
+        let category = list_category(&list);
         set_page_meta(&category.name, &category.description);
-        let path = category_href(&category.slug);
-        view! {
-            <Breadcrumb items=vec![(category.name.clone(), path.clone())]/>
-            <h1 class="page-title">{category.name}</h1>
-            <ArticleList items=list.items/>
-            <Pager path page=list.page total_pages=list.total_pages/>
-        }
+        category_news(list)
     });
     view! {
         <Loaded

@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use ntm_types::datetime::format_day;
 use ntm_types::page::{document_name, file_kind, DOCUMENTS_TITLE};
 use ntm_types::Document;
+use ntm_views::breadcrumb::Breadcrumb;
+use ntm_views::documents::DocumentItems;
 
 use crate::api::{self, Endpoint};
-use crate::components::breadcrumb::Breadcrumb;
-use crate::components::document_list::DocumentItems;
 use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ArticlePlaceholder;
-use crate::format::number;
+use crate::format::{now, number};
 use crate::meta::set_page_meta;
 
 /// One document: its fields (empty ones left out), text, files and related documents.
@@ -83,7 +83,7 @@ pub fn DocumentDetailPage() -> impl IntoView {
             {(!d.related.is_empty()).then(|| view! {
                 <section class="doc-related" aria-labelledby="doc-related-title">
                     <h2 id="doc-related-title">"Văn bản liên quan"</h2>
-                    <DocumentItems items=d.related/>
+                    <DocumentItems items=d.related now=now()/>
                 </section>
             })}
         }

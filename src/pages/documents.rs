@@ -3,15 +3,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use ntm_types::page::{DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE};
 use ntm_types::{DocumentFacets, DocumentPage};
+use ntm_views::breadcrumb::Breadcrumb;
+use ntm_views::documents::document_results;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, DocumentSearch, Endpoint};
-use crate::components::breadcrumb::Breadcrumb;
-use crate::components::document_list::DocumentItems;
 use crate::components::loaded::{render, Loaded};
-use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
-use crate::format::number;
+use crate::format::now;
 use crate::meta::set_page_meta;
 
 /// Issued documents: a search with filters, all kept in the URL so a search can
@@ -76,19 +75,8 @@ pub fn DocumentsPage() -> impl IntoView {
     };
 
     let list = render(move |page: DocumentPage| {
-        if page.items.is_empty() {
-            return view! {
-                <p class="empty" role="status">"Không tìm thấy văn bản nào phù hợp với điều kiện tìm kiếm."</p>
-            }
-            .into_any();
-        }
-        view! {
-            <p class="doc-count" role="status">{format!("Tìm thấy {} văn bản.", number(page.total_items))}</p>
-            <DocumentItems items=page.items detailed=true/>
-            <Pager path="/van-ban".to_owned() query=search.with_untracked(DocumentSearch::page_query)
-                page=page.page total_pages=page.total_pages/>
-        }
-        .into_any()
+        let query = search.with_untracked(DocumentSearch::page_query);
+        document_results(page, query, now())
     });
 
     view! {

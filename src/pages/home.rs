@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use ntm_types::ArticlePage;
+use ntm_views::news::{latest_news, LATEST_NEWS};
 
 use crate::api::{self, Endpoint};
-use crate::components::article_list::ArticleList;
 use crate::components::loaded::{render, Loaded};
-use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
 use crate::meta::set_page_meta;
 
@@ -19,13 +18,10 @@ pub fn HomePage() -> impl IntoView {
     let list = render(|list: ArticlePage| {
         // The site's own name and description.
         set_page_meta("", "");
-        view! {
-            <ArticleList items=list.items show_category=true/>
-            <Pager path="/".to_owned() page=list.page total_pages=list.total_pages/>
-        }
+        latest_news(list)
     });
     view! {
-        <h1 class="page-title">"Tin mới nhất"</h1>
+        <h1 class="page-title">{LATEST_NEWS}</h1>
         <Loaded resource=articles placeholder=ListPlaceholder view=list/>
     }
 }

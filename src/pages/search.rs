@@ -2,13 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use ntm_types::page::{SEARCH_DESCRIPTION, SEARCH_HEADING, SEARCH_TITLE};
 use ntm_types::ArticlePage;
+use ntm_views::news::search_results;
 
 use crate::api::{self, Endpoint};
-use crate::components::article_list::ArticleList;
 use crate::components::loaded::{render, Loaded};
-use crate::components::pager::Pager;
 use crate::components::placeholder::ListPlaceholder;
-use crate::format::number;
 use crate::meta::set_page_meta;
 
 /// Articles found by the header's search box (`/tim-kiem?q=…`).
@@ -18,20 +16,7 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let text = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_owned());
     let page = super::page_number();
-    let list = render(move |found: ArticlePage| {
-        let q = text.get_untracked();
-        if found.items.is_empty() {
-            return view! { <p class="empty" role="status">{format!("Không tìm thấy bài viết nào với từ khóa “{q}”.")}</p> }
-                .into_any();
-        }
-        let encoded = String::from(js_sys::encode_uri_component(&q));
-        view! {
-            <p class="doc-count" role="status">{format!("Tìm thấy {} bài viết với từ khóa “{q}”.", number(found.total_items))}</p>
-            <ArticleList items=found.items show_category=true/>
-            <Pager path="/tim-kiem".to_owned() query=format!("q={encoded}") page=found.page total_pages=found.total_pages/>
-        }
-        .into_any()
-    });
+    let list = render(move |found: ArticlePage| search_results(text.get_untracked(), found));
     view! {
         <h1 class="page-title">{SEARCH_HEADING}</h1>
         {move || {

@@ -1,30 +1,37 @@
-use crate::sanitize::checked_url;
 use leptos::prelude::*;
 use ntm_types::datetime::{format_datetime, format_iso};
 use ntm_types::page::source_line;
 use ntm_types::Article;
 
-use super::article_list::{category_href, NeighbourList};
-use super::breadcrumb::Breadcrumb;
-use super::html_body::HtmlBody;
-use super::star_rating::StarRating;
+use crate::breadcrumb::Breadcrumb;
+use crate::checked_url;
+use crate::links::category_href;
+use crate::news::NeighbourList;
 
 /// A whole article: breadcrumb, title, date line, lead, photo, body, credits,
 /// tags and the neighbouring articles of its category.
 #[component]
-pub fn ArticleView(article: Article) -> impl IntoView {
+pub fn ArticleView<B: IntoView + 'static, P: IntoView + 'static>(
+    article: Article,
+    /// The body, cleaned by whoever renders it (`class="article-body"`).
+    body: B,
+    /// What only the app shows at the article's end (the address for print,
+    /// the rating).
+    app_parts: P,
+    /// A first view's: its print button, which needs the app, only keeps its
+    /// room (unseen, so it can be neither focused nor pressed).
+    #[prop(optional)]
+    inert: bool,
+) -> impl IntoView {
     let Article {
-        slug,
         title,
         category,
         published_at,
         lead,
         image,
-        body_html,
         author,
         source,
         tags,
-        rating,
         newer,
         older,
         ..
@@ -37,7 +44,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <p class="article-date">
                     <time datetime=format_iso(published_at)>{format_datetime(published_at)}</time>
                 </p>
-                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>
+                <button type="button" class=if inert { "print-button fv-unseen" } else { "print-button" }
+                    on:click=|_| { let _ = window().print(); }>
                     "In bài viết"
                 </button>
             </div>
@@ -49,7 +57,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     <figcaption>{img.alt}</figcaption>
                 </figure>
             })}
-            <HtmlBody html=body_html class="article-body"/>
+            {body}
             {source_line(&author, &source).map(|s| view! { <p class="article-source">{s}</p> })}
             {(!tags.is_empty()).then(|| view! {
                 <p class="article-tags">
@@ -57,8 +65,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                 </p>
             })}
-            <p class="print-only">"Địa chỉ bài viết: " {window().location().href().unwrap_or_default()}</p>
-            <StarRating slug initial=rating/>
+            {app_parts}
         </article>
         <NeighbourList title="Những tin mới hơn" items=newer/>
         <NeighbourList title="Những tin cũ hơn" items=older/>

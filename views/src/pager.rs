@@ -1,6 +1,5 @@
 use leptos::prelude::*;
-
-use crate::format::number;
+use ntm_types::number::group_digits;
 
 /// Links to the previous and next pages of a list (`?trang=N`, after any other
 /// parameters of the list).
@@ -20,11 +19,16 @@ pub fn Pager(
         (false, true) => format!("{path}?{query}"),
         (false, false) => format!("{path}?{query}&trang={n}"),
     };
+    let status = format!(
+        "Trang {}/{}",
+        group_digits(page.into()),
+        group_digits(total_pages.into())
+    );
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Phân trang">
                 {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">"« Trang trước"</a> })}
-                <span class="pager-status">{format!("Trang {}/{}", number(page), number(total_pages))}</span>
+                <span class="pager-status">{status}</span>
                 {(page < total_pages).then(|| view! { <a href=href(page + 1) rel="next">"Trang sau »"</a> })}
             </nav>
         }
