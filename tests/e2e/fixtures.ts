@@ -135,11 +135,11 @@ export interface Stoppable { stop: () => Promise<void> }
  * each other's writes either: each reads what it needs (the API's own answer)
  * before it writes.
  *
- * Why per file and not per test: the backend takes about 2 s to start (a
- * debug build creating, migrating and seeding its database; measured 1.9 to
- * 2.2 s on the two-core machine), and there are some 200 tests: one each
- * would add about 7 minutes to a 12-minute run; one per file adds well
- * under a minute.
+ * Why per file and not per test: a backend takes about 0.3 s to start (a
+ * debug build creating, migrating and seeding its database, whose PDF
+ * attachments are written by crates the dev profile optimises; 2 s before
+ * that), and tests of one file share a page's worth of setup; one per test
+ * would add a minute or more to the run for no test that needs it.
  */
 export class PerFile {
   private key = '';
