@@ -26,7 +26,7 @@ use crate::AppState;
 /// Registration, refused to another site's pages as sign-in is.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let same_origin =
-        axum::middleware::from_fn_with_state(state.clone(), super::session::same_origin_writes);
+        axum::middleware::from_fn_with_state(state.clone(), super::same_origin::same_origin_writes);
     Router::new().route("/members", post(register).layer(same_origin))
 }
 

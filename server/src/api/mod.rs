@@ -9,6 +9,7 @@ mod paging;
 mod params;
 pub mod polls;
 pub mod rating;
+mod same_origin;
 pub mod session;
 pub mod site;
 pub mod stats;

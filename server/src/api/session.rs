@@ -9,11 +9,9 @@
 //! Writes that act as the member also echo the session's CSRF token in
 //! `X-CSRF-Token`, which only this site's pages can read.
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::Json;
 use axum::Router;
@@ -23,6 +21,7 @@ use rusqlite::Connection;
 
 use super::members::{normalize_email, verify_password};
 use super::params::{Body, NoQuery, Refusal};
+use super::same_origin::{csrf_refused, same_origin_writes};
 use crate::db::members::{self, Attempt, Session};
 use crate::error::{AppError, ErrorCode};
 use crate::visitor::ClientIp;
@@ -67,13 +66,6 @@ fn signed_out() -> AppError {
     AppError::new(
         ErrorCode::SignedOut,
         "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
-    )
-}
-
-fn csrf_refused() -> AppError {
-    AppError::new(
-        ErrorCode::Csrf,
-        "Yêu cầu không hợp lệ. Vui lòng tải lại trang rồi thử lại.",
     )
 }
 
@@ -230,21 +222,6 @@ fn state_of(session: Option<Session>, idle_seconds: u32) -> SessionState {
             csrf_token: None,
         },
     }
-}
-
-/// Middleware on the sign-in, sign-out and registration routes: a write whose
-/// `Origin` is another site is refused, so no page elsewhere can sign a
-/// reader in to an account of its choosing (or out) behind their back.
-pub async fn same_origin_writes(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let read = matches!(*req.method(), Method::GET | Method::HEAD);
-    if !read && !crate::security::same_origin(&state.limits, &state.origins, req.headers()) {
-        return csrf_refused().into_response();
-    }
-    next.run(req).await
 }
 
 /// Who is signed in on this browser. Reading it does not extend the session.
