@@ -26,6 +26,7 @@ use ntm_types::{
 use ntm_views::article::ArticleView;
 use ntm_views::breadcrumb::Breadcrumb;
 use ntm_views::documents::document_results;
+use ntm_views::links::is_current;
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 use rusqlite::Connection;
 
@@ -324,7 +325,7 @@ fn header(site: &SiteInfo, path: &str) -> String {
 /// One menu entry; the link to this very page is marked, as the app marks it.
 fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
     let parent = !item.children.is_empty();
-    let current = if item.href == path {
+    let current = if is_current(&item.href, path) {
         r#" aria-current="page""#
     } else {
         ""

@@ -4,10 +4,10 @@
 use leptos::ev;
 use leptos::html::{Button, Ul};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use ntm_types::{MenuItem, SiteInfo};
 use ntm_views::checked_url;
+use ntm_views::links::is_current;
 
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
@@ -179,7 +179,7 @@ fn MainMenu() -> impl IntoView {
                     site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default())
                         .into_iter()
                         .enumerate()
-                        .map(|(i, item)| menu_entry(item, format!("submenu-{i}")))
+                        .map(|(i, item)| menu_entry(item, format!("submenu-{i}"), path))
                         .collect_view()
                 }}
             </ul>
@@ -188,16 +188,21 @@ fn MainMenu() -> impl IntoView {
 }
 
 /// One entry of the menu, at any depth; with children, a button opens its
-/// submenu (`id` names it), whose entries may open submenus of their own.
-fn menu_entry(item: MenuItem, id: String) -> AnyView {
+/// submenu (`id` names it), whose entries may open submenus of their own. The
+/// link to the page at `path` is marked as the first view marks it.
+fn menu_entry(item: MenuItem, id: String, path: Memo<String>) -> AnyView {
     let MenuItem {
         label,
         href,
         children,
     } = item;
     let href = checked_url("href", href);
+    let current = {
+        let href = href.clone();
+        move || is_current(&href, &path.get()).then_some("page")
+    };
     if children.is_empty() {
-        return view! { <li><A href=href exact=true>{label}</A></li> }.into_any();
+        return view! { <li><a href=href aria-current=current>{label}</a></li> }.into_any();
     }
     let open = RwSignal::new(false);
     // A submenu that would run past the window's right edge opens leftwards.
@@ -233,11 +238,11 @@ fn menu_entry(item: MenuItem, id: String) -> AnyView {
     let entries = children
         .into_iter()
         .enumerate()
-        .map(|(i, c)| menu_entry(c, format!("{id}-{i}")))
+        .map(|(i, c)| menu_entry(c, format!("{id}-{i}"), path))
         .collect_view();
     view! {
         <li class="has-submenu" on:keydown=on_keydown>
-            <A href=href>{label}</A>
+            <a href=href aria-current=current>{label}</a>
             <button
                 type="button"
                 class="submenu-toggle"

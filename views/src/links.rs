@@ -24,6 +24,17 @@ pub fn encode_component(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, KEPT).to_string()
 }
 
+/// Whether a link to `href` leads to the page at `path`: the same path, a
+/// trailing slash aside. The app's menu and the first view's mark that link
+/// `aria-current="page"` by this one rule.
+pub fn is_current(href: &str, path: &str) -> bool {
+    let bare = |s: &str| match s.strip_suffix('/') {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => s.to_owned(),
+    };
+    bare(href) == bare(path)
+}
+
 pub fn article_href(slug: &str) -> String {
     format!("/tin-tuc/{}", encode_component(slug))
 }
@@ -48,5 +59,15 @@ mod tests {
             "/chuyen-muc/tin%20t%E1%BB%A9c%2Fs%E1%BB%B1%20ki%E1%BB%87n%3F"
         );
         assert_eq!(document_href("a-b_c.d!~*'()"), "/van-ban/a-b_c.d!~*'()");
+    }
+
+    #[test]
+    fn the_current_link_is_the_same_path() {
+        assert!(is_current("/", "/"));
+        assert!(is_current("/van-ban", "/van-ban/"));
+        assert!(is_current("/van-ban/", "/van-ban"));
+        assert!(!is_current("/", "/van-ban"));
+        assert!(!is_current("/van-ban", "/van-ban/abc"));
+        assert!(!is_current("/chuyen-muc/a", "/chuyen-muc/ab"));
     }
 }
