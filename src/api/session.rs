@@ -23,7 +23,7 @@ pub async fn session() -> ApiResult<SessionState> {
 }
 
 pub async fn sign_in(email: String, password: String) -> ApiResult<SessionState> {
-    post(&url("/session"), &SignInRequest { email, password })
+    post(&Endpoint::Session.url(), &SignInRequest { email, password })
         .await
         .map(remember)
 }
@@ -45,7 +45,7 @@ pub async fn extend_session() -> ApiResult<SessionState> {
 }
 
 pub async fn sign_out() -> ApiResult<()> {
-    let result = fetch_json(&url("/session"), Method::DELETE, None)
+    let result = fetch_json(&Endpoint::Session.url(), Method::DELETE, None)
         .await
         .map(|_| ());
     csrf::set(None);
