@@ -90,7 +90,7 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + Send + 'static) -> Mount
 /// in `localStorage`), the page's title and description (`ntm_web::meta`
 /// keeps the last ones set), and what the request layer keeps in memory
 /// (shared answers, prefetches, a member's anti-forgery token).
-async fn clean_slate() {
+fn clean_slate() {
     let doc = document();
     let left = doc.query_selector_all(&format!("[{HOST_MARK}]")).unwrap();
     for i in 0..left.length() {
@@ -164,7 +164,7 @@ fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
 async fn article_view_shows_every_part() {
     use ntm_types::datetime::{format_date, format_datetime, format_iso};
     use ntm_types::page::source_line;
-    clean_slate().await;
+    clean_slate();
     let article = sample_article("<p>Đoạn một.</p><figure><img src=\"/anh/a.jpg\" alt=\"Ảnh\" width=\"800\" height=\"450\"><figcaption>Chú thích ảnh</figcaption></figure>");
     let shown = article.clone();
     let host = mount(move || view! { <ArticleReader article=shown/> });
@@ -210,7 +210,7 @@ async fn article_view_shows_every_part() {
 
 #[wasm_bindgen_test]
 async fn hostile_body_cannot_run_script() {
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| {
         view! { <ArticleReader article=sample_article("<p>Chữ</p><img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><a href=\"javascript:window.__pwned=3\">link</a><svg onload=\"window.__pwned=4\"></svg>")/> }
     });
@@ -336,7 +336,7 @@ const CASES: &[(&str, &str)] = &[
 
 #[wasm_bindgen_test]
 async fn sanitizer_cases_in_a_real_dom() {
-    clean_slate().await;
+    clean_slate();
     for (input, expected) in CASES {
         assert_eq!(&sanitize_to_string(input), expected, "input: {input}");
     }
@@ -344,7 +344,7 @@ async fn sanitizer_cases_in_a_real_dom() {
 
 #[wasm_bindgen_test]
 async fn sanitizer_output_never_carries_handlers_or_script_urls() {
-    clean_slate().await;
+    clean_slate();
     for (input, _) in CASES {
         let out = sanitize_to_string(input).to_ascii_lowercase();
         for banned in [
@@ -366,7 +366,7 @@ async fn sanitizer_output_never_carries_handlers_or_script_urls() {
 async fn star_rating_renders_totals_and_five_labelled_radios() {
     use ntm_types::rating::{average_line, star_label, totals_line};
     use ntm_web::components::star_rating::StarRating;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| {
         view! {
             <StarRating slug="thu".to_owned() initial=RatingTotals { enabled: true, total: 50, count: 12 }/>
@@ -396,7 +396,7 @@ async fn star_rating_renders_totals_and_five_labelled_radios() {
 #[wasm_bindgen_test]
 async fn star_rating_is_absent_when_switched_off() {
     use ntm_web::components::star_rating::StarRating;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| {
         view! { <StarRating slug="thu".to_owned() initial=RatingTotals { enabled: false, total: 0, count: 0 }/> }
     });
@@ -427,7 +427,7 @@ fn sample_poll(max_choices: u32, open: bool) -> ntm_types::Poll {
 #[wasm_bindgen_test]
 async fn poll_with_one_choice_uses_radios() {
     use ntm_web::components::poll::PollWidget;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| view! { <PollWidget poll=sample_poll(1, true)/> });
     settle(&host).await;
     assert_eq!(text_of(&host, "legend"), "Bạn quan tâm điều gì?");
@@ -461,7 +461,7 @@ async fn poll_with_one_choice_uses_radios() {
 #[wasm_bindgen_test]
 async fn poll_with_several_choices_stops_at_the_limit() {
     use ntm_web::components::poll::PollWidget;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| view! { <PollWidget poll=sample_poll(2, true)/> });
     settle(&host).await;
     assert_eq!(text_of(&host, ".poll-hint"), "Chọn tối đa 2 phương án.");
@@ -488,7 +488,7 @@ async fn poll_with_several_choices_stops_at_the_limit() {
 #[wasm_bindgen_test]
 async fn closed_poll_has_no_form() {
     use ntm_web::components::poll::PollWidget;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| view! { <PollWidget poll=sample_poll(1, false)/> });
     settle(&host).await;
     assert!(host.query_selector("form").unwrap().is_none());
@@ -502,7 +502,7 @@ async fn closed_poll_has_no_form() {
 #[wasm_bindgen_test]
 async fn stats_panel_lists_the_six_figures() {
     use ntm_web::components::stats::StatsBlock;
-    clean_slate().await;
+    clean_slate();
     let host = mount(|| view! { <StatsBlock/> });
     settle(&host).await;
     let labels: Vec<String> = {
@@ -530,7 +530,7 @@ async fn stats_panel_lists_the_six_figures() {
 #[wasm_bindgen_test]
 async fn numbers_are_grouped_the_vietnamese_way() {
     use ntm_web::format::number;
-    clean_slate().await;
+    clean_slate();
     assert_eq!(number(90_352_914u64), "90.352.914");
     assert_eq!(number(164u32), "164");
     assert_eq!(number(0u32), "0");
@@ -541,7 +541,7 @@ async fn document_items_name_and_flag_new_ones() {
     use ntm_types::datetime::{day_key, format_day};
     use ntm_types::page::document_name;
     use ntm_views::documents::DocumentItems;
-    clean_slate().await;
+    clean_slate();
     let today = day_key((js_sys::Date::now() / 1000.0) as i64);
     let doc = |number: &str, issued: &str| ntm_types::DocumentSummary {
         slug: number.to_lowercase().replace('/', "-"),
@@ -580,7 +580,7 @@ async fn document_items_name_and_flag_new_ones() {
 #[wasm_bindgen_test]
 async fn document_search_round_trips_through_the_url() {
     use ntm_web::api::{DocumentSearch, Endpoint};
-    clean_slate().await;
+    clean_slate();
     let params = [
         ("tu-khoa", "nông thôn"),
         ("loai", "Công văn"),
@@ -712,7 +712,7 @@ async fn any_content_renders_without_a_panic() {
     use ntm_views::news::ArticleList;
     use ntm_views::pager::Pager;
     use ntm_web::components::poll::PollWidget;
-    clean_slate().await;
+    clean_slate();
     let mut r = Random(0x5eed_1234_abcd_0042);
     for _ in 0..12 {
         let article = random_article(&mut r);
@@ -777,7 +777,7 @@ async fn any_content_renders_without_a_panic() {
 #[wasm_bindgen_test]
 async fn near_misses_are_refused_not_fatal() {
     use ntm_web::api::{decode, FetchError};
-    clean_slate().await;
+    clean_slate();
     let article = serde_json_text(&sample_article("<p>x</p>"));
     for spoiled in [
         article.replace("\"views\":3", "\"views\":-1"),

@@ -246,14 +246,15 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
 /// The first view of `content`, for the page at `path` and `query`; media
 /// load from this site and from `media_origins` only.
 pub fn render(
-    content: &Content,
+    content: Content,
     path: &str,
     query: Option<&str>,
     media_origins: &[String],
 ) -> FirstView {
-    let site = &content.site.name;
-    let (title, description) = match &content.page {
-        Page::Latest(_) => (page_title("", site), content.site.description.clone()),
+    let Content { site: info, page } = content;
+    let site = &info.name;
+    let (title, description) = match &page {
+        Page::Latest(_) => (page_title("", site), info.description.clone()),
         Page::Category(list) => {
             let c = list_category(list);
             (page_title(&c.name, site), c.description)
@@ -268,7 +269,6 @@ pub fn render(
             DOCUMENTS_DESCRIPTION.to_owned(),
         ),
     };
-    let main = main_column(&content.page, media_origins);
     // The address it was made for, as the front end compares it (pathname and
     // search): a page kept for another address is dropped there.
     let address = match query.filter(|q| !q.is_empty()) {
@@ -278,15 +278,16 @@ pub fn render(
     // What the app's main column holds once it shows this page's data: the
     // hand-over waits for it, since a heading the app shows at once says
     // nothing about the data.
-    let ready = match &content.page {
+    let ready = match &page {
         Page::Latest(_) | Page::Category(_) | Page::Search { .. } => ".news-list, .empty",
         Page::Documents { .. } => ".doc-list, .empty",
         Page::Article(_) => "h1",
     };
+    let main = main_column(page, media_origins);
     let html = format!(
         r##"<div id="ntm-first-view" data-path="{}" data-ready="{ready}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
         esc(&address),
-        header(&content.site, path)
+        header(&info, path)
     );
     // Composed as the app shows it, so taking over changes no letter.
     FirstView {
@@ -357,29 +358,28 @@ fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
 /// same data (`views/`), rendered to HTML, less what needs the app (the
 /// rating, the print button's action). Media load from this site and
 /// `origins` only.
-fn main_column(page: &Page, origins: &[String]) -> String {
+fn main_column(page: Page, origins: &[String]) -> String {
     // For the views' URL checks; the rendering below runs on this thread.
     ntm_views::set_media_origins(origins.to_vec());
     Owner::new().with(|| {
         match page {
             Page::Latest(list) => view! {
                 <h1 class="page-title">{LATEST_NEWS}</h1>
-                {latest_news(list.clone())}
+                {latest_news(list)}
             }
             .to_html(),
-            Page::Category(list) => category_news(list.clone()).to_html(),
+            Page::Category(list) => category_news(list).to_html(),
             Page::Article(a) => {
                 // Stored bodies are cleaned already; cleaning again costs little
                 // and keeps this page safe from whatever got into the database
                 // another way.
                 let body = article_body::for_page(&a.body_html, origins);
                 let body = view! { <div class="article-body" inner_html=body></div> };
-                view! { <ArticleView article=(**a).clone() body app_parts=() inert=true/> }
-                    .to_html()
+                view! { <ArticleView article=*a body app_parts=() inert=true/> }.to_html()
             }
             Page::Search { text, found } => view! {
                 <h1 class="page-title">{SEARCH_HEADING}</h1>
-                {search_results(text.clone(), found.clone())}
+                {search_results(text, found)}
             }
             .to_html(),
             Page::Documents { facets, list, now } => {
@@ -390,8 +390,8 @@ fn main_column(page: &Page, origins: &[String]) -> String {
                     <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
                     <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
                 };
-                let results = document_results(list.clone(), String::new(), *now);
-                head.to_html() + &documents_form(facets) + &results.to_html()
+                let results = document_results(list, String::new(), now);
+                head.to_html() + &documents_form(&facets) + &results.to_html()
             }
         }
     })

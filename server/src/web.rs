@@ -128,7 +128,7 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
         crate::security::page_policy(&html, site.api_origin().as_deref(), &site.origins.media);
     // After the policy: nothing in the first view may add a script hash.
     if let Some(content) = content {
-        html = with_first_view(&site, &content, html, path, query);
+        html = with_first_view(&site, content, html, path, query);
     }
     let jar = match crate::visitor::cookie_if_missing(&jar, &site.origins) {
         Some(cookie) => jar.add(cookie),
@@ -191,7 +191,7 @@ fn site_names(info: Option<&ntm_types::SiteInfo>) -> String {
 /// in its head.
 fn with_first_view(
     site: &Site,
-    content: &first_view::Content,
+    content: first_view::Content,
     html: String,
     path: &str,
     query: Option<&str>,

@@ -7,7 +7,7 @@ use axum::Router;
 use ntm_types::{ApiError, Article, ArticlePage, Category};
 
 use super::paging::Paging;
-use super::params::{NoQuery, Params, Refusal, Target};
+use super::params::{invalid_query, NoQuery, Params, Refusal, Target};
 use serde::Deserialize;
 
 use crate::db::{self, Db};
@@ -39,7 +39,7 @@ pub struct ListQuery {
 
 impl Refusal for ListQuery {
     fn refusal() -> AppError {
-        AppError::bad_request("Tham số truy vấn không hợp lệ.")
+        invalid_query()
     }
 }
 

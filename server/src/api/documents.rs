@@ -12,7 +12,7 @@ use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
 
 use super::paging::Paging;
-use super::params::{NoQuery, Params, Refusal, Target};
+use super::params::{invalid_query, NoQuery, Params, Refusal, Target};
 use crate::db::documents::{self, Filter};
 use crate::error::AppError;
 use crate::AppState;
@@ -60,7 +60,7 @@ pub struct DocumentQuery {
 
 impl Refusal for DocumentQuery {
     fn refusal() -> AppError {
-        AppError::bad_request("Tham số truy vấn không hợp lệ.")
+        invalid_query()
     }
 }
 

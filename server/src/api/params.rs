@@ -16,6 +16,12 @@ pub trait Refusal {
     fn refusal() -> AppError;
 }
 
+/// The refusal of a query string whose values do not read (a list's or a
+/// search's filters).
+pub fn invalid_query() -> AppError {
+    AppError::bad_request("Tham số truy vấn không hợp lệ.")
+}
+
 /// The refusal of a query parameter the endpoint does not know.
 pub fn unknown_parameter() -> AppError {
     AppError::bad_request("Địa chỉ có tham số không được hỗ trợ.")
