@@ -19,3 +19,10 @@ pub fn number_text(n: f64) -> String {
 pub fn now() -> ntm_types::Timestamp {
     (js_sys::Date::now() / 1000.0) as ntm_types::Timestamp
 }
+
+/// `text` composed (NFC) by the browser's own `normalize`, as every text of the
+/// backend's answers is shown (`api/transport.rs`); for text that comes from
+/// elsewhere, such as the words of a search in the address.
+pub fn composed(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
+}

@@ -7,6 +7,7 @@ use ntm_views::news::search_results;
 use crate::api::{self, Endpoint};
 use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ListPlaceholder;
+use crate::format::composed;
 use crate::meta::set_page_meta;
 
 /// Articles found by the header's search box (`/tim-kiem?q=…`).
@@ -14,7 +15,8 @@ use crate::meta::set_page_meta;
 pub fn SearchPage() -> impl IntoView {
     set_page_meta(SEARCH_TITLE, SEARCH_DESCRIPTION);
     let query = use_query_map();
-    let text = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_owned());
+    // Shown composed, as the first view shows it, however the address spells it.
+    let text = Memo::new(move |_| composed(query.read().get("q").unwrap_or_default().trim()));
     let page = super::page_number();
     let list = render(move |found: ArticlePage| search_results(text.get_untracked(), found));
     view! {
