@@ -155,7 +155,7 @@ fn link_to(href: &str) -> Option<Element> {
 }
 
 /// Moves the first view's main column, less what the app already shows (a
-/// heading, a breadcrumb, and parts the backend marks `data-app-shows`, such
+/// heading, a breadcrumb, and parts that wait for the app, marked `inert`, such
 /// as a search form), to the end of the app's, and hides the placeholder it stands in for.
 fn adopt_text(view: &Element, placeholder: &Element, main: &Element) -> Result<(), JsValue> {
     let doc = document();
@@ -163,7 +163,7 @@ fn adopt_text(view: &Element, placeholder: &Element, main: &Element) -> Result<(
     let text = doc.create_element("div")?;
     text.set_id(TEXT_ID);
     while let Some(child) = source.first_element_child() {
-        let shown_by_app = child.has_attribute("data-app-shows")
+        let shown_by_app = child.has_attribute("inert")
             || (child.tag_name() == "H1" && main.query_selector("h1")?.is_some())
             || (child.class_list().contains("breadcrumb")
                 && main.query_selector(".breadcrumb")?.is_some());

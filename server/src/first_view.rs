@@ -1,16 +1,14 @@
-//! The first view a page carries: a news list (home or a category, any page of
-//! it) or an article as plain HTML,
-//! so a reader on a slow line sees the text while the wasm is still on its
-//! way. The front end keeps it on screen until it shows the same page itself,
+//! The first view a page carries: the header and a news list (home, a
+//! category, a search, any page of them), an article or the issued documents
+//! as plain HTML, so a reader on a slow line sees the text while the wasm is
+//! still on its way. The front end keeps it on screen until it shows the same page itself,
 //! then removes it (`src/first_view.rs`). Without JavaScript it stays: a
 //! readable page whose links and search work.
 //!
-//! The main column is the front end's own views (`views/`) rendered to HTML,
-//! so the swap moves nothing. The header and the documents search form are
-//! still written here, class for class as the app's shell and documents page
-//! write them; the first view has no ids the app uses.
-
-use std::fmt::Write;
+//! All of it is the front end's own views (`views/`) rendered to HTML, so the
+//! swap moves nothing. Controls that need the app keep their room, unseen (the
+//! stylesheet hides them here) or inert; the menu opens through a link to
+//! itself. The first view has no ids the app uses.
 
 use leptos::prelude::*;
 use ntm_types::datetime::day_key;
@@ -18,22 +16,23 @@ use ntm_types::page::{
     page_title, DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE, SEARCH_DESCRIPTION, SEARCH_HEADING,
     SEARCH_TITLE,
 };
-use ntm_types::sanitize_policy::url_allowed;
 use ntm_types::{
     Article, ArticlePage, DocumentFacets, DocumentPage, MenuItem, SiteInfo, Timestamp,
     DEFAULT_PER_PAGE,
 };
 use ntm_views::article::ArticleView;
 use ntm_views::breadcrumb::Breadcrumb;
-use ntm_views::documents::document_results;
-use ntm_views::links::is_current;
+use ntm_views::documents::{document_results, document_search_form, DocumentFormIds};
+use ntm_views::header::{
+    header_frame, main_menu_without_script, member_menu, search_box, signed_out_links,
+    text_size_buttons,
+};
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 use rusqlite::Connection;
 
 use crate::article_body;
 use crate::db;
 use crate::text::composed;
-use crate::text::escape_html as esc;
 
 /// The pages that get a first view: those a reader most often lands on.
 #[derive(Debug, PartialEq)]
@@ -283,12 +282,20 @@ pub fn render(
         Page::Documents { .. } => ".doc-list, .empty",
         Page::Article(_) => "h1",
     };
-    let main = main_column(page, media_origins);
-    let html = format!(
-        r##"<div id="ntm-first-view" data-path="{}" data-ready="{ready}"><a class="skip-link" href="#noi-dung-tinh">Chuyển đến nội dung chính</a>{}<div class="layout"><main class="main" id="noi-dung-tinh" tabindex="-1">{main}</main></div></div>"##,
-        esc(&address),
-        header(&info, path)
-    );
+    // For the views' URL checks; the rendering below runs on this thread.
+    ntm_views::set_media_origins(media_origins.to_vec());
+    let html = Owner::new().with(|| {
+        view! {
+            <div id="ntm-first-view" data-path=address data-ready=ready>
+                <a class="skip-link" href="#noi-dung-tinh">"Chuyển đến nội dung chính"</a>
+                {header(info.office, info.name.clone(), info.menu, path)}
+                <div class="layout">
+                    <main class="main" id="noi-dung-tinh" tabindex="-1">{main_column(page, media_origins)}</main>
+                </div>
+            </div>
+        }
+        .to_html()
+    });
     // Composed as the app shows it, so taking over changes no letter.
     FirstView {
         title: composed(&title),
@@ -297,142 +304,71 @@ pub fn render(
     }
 }
 
-/// A URL from the backend, escaped; empty when the shared policy refuses it
-/// (what loads by itself must come from this site or `origins`).
-fn url(attr: &str, u: &str, origins: &[String]) -> String {
-    if url_allowed(attr, u, origins) {
-        esc(u)
-    } else {
-        String::new()
-    }
-}
-
-/// The header: the site's name, the member links, a search form that works
-/// without script, and the menu. On phones the menu opens through a link to it
-/// (`:target`), since the app's button needs the app. Controls that need the
-/// app (text size, submenu buttons) are there only to take their room, unseen.
-fn header(site: &SiteInfo, path: &str) -> String {
-    let mut menu = String::new();
-    for item in &site.menu {
-        menu_entry(&mut menu, item, path);
-    }
-    format!(
-        r##"<header class="site-header"><div class="banner"><a href="/" class="site-name"><span class="site-kicker">{office}</span><span class="site-title">{name}</span></a><div class="header-tools"><div class="member-menu"><a href="/dang-nhap">Đăng nhập</a><a href="/dang-ky">Đăng ký</a></div><form class="search-box" role="search" aria-label="Tìm kiếm bài viết" action="/tim-kiem" method="get"><input type="search" name="q" aria-label="Từ khóa tìm kiếm" placeholder="Tìm bài viết…" maxlength="200"><button type="submit" class="button">Tìm</button></form><div class="text-size fv-unseen"><button class="text-size-button" type="button" disabled>A−</button><button class="text-size-button" type="button" disabled>A</button><button class="text-size-button" type="button" disabled>A+</button></div></div></div><nav class="main-menu" aria-label="Menu chính"><a class="menu-toggle" href="#danh-muc"><span aria-hidden="true">☰ </span>Danh mục</a><ul class="menu-list" id="danh-muc">{menu}</ul></nav></header>"##,
-        name = esc(&site.name),
-        office = esc(&site.office)
-    )
-}
-
-/// One menu entry; the link to this very page is marked, as the app marks it.
-fn menu_entry(out: &mut String, item: &MenuItem, path: &str) {
-    let parent = !item.children.is_empty();
-    let current = if is_current(&item.href, path) {
-        r#" aria-current="page""#
-    } else {
-        ""
-    };
-    let _ = write!(
-        out,
-        r#"<li{}><a href="{}"{current}>{}</a>"#,
-        if parent {
-            r#" class="has-submenu""#
-        } else {
-            ""
-        },
-        url("href", &item.href, &[]),
-        esc(&item.label)
+/// The header as the app shows it, less what needs the app: its text sizes
+/// and submenu buttons keep their room, unseen, and the menu opens through a
+/// link to itself (`:target`) on phones.
+fn header(office: String, name: String, menu: Vec<MenuItem>, path: &str) -> impl IntoView {
+    let tools = (
+        member_menu(signed_out_links(), ()),
+        search_box("fv-search-q", NodeRef::new(), |_| {}),
+        text_size_buttons(RwSignal::new("vua".to_owned()), |_| {}),
     );
-    if parent {
-        // Open under their parent on phones; on wide screens the app's
-        // submenu buttons take over.
-        out.push_str(r#"<button class="submenu-toggle fv-unseen" type="button" disabled>▾</button><ul class="submenu">"#);
-        for child in &item.children {
-            menu_entry(out, child, path);
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("</li>");
+    let path = path.to_owned();
+    let menu = main_menu_without_script(menu, Memo::new(move |_| path.clone()));
+    header_frame(office, name, tools, menu)
 }
+
+/// Its own ids: the app's form stands beside it for a moment.
+const FORM_IDS: DocumentFormIds = DocumentFormIds {
+    text: "fv-doc-q",
+    kind: "fv-doc-kind",
+    issuing_body: "fv-doc-body",
+    area: "fv-doc-area",
+    year: "fv-doc-year",
+    from: "fv-doc-from",
+    to: "fv-doc-to",
+    status: "fv-doc-status",
+};
 
 /// The main column of a page's first view: the views the app shows for the
-/// same data (`views/`), rendered to HTML, less what needs the app (the
-/// rating, the print button's action). Media load from this site and
+/// same data (`views/`), less what needs the app (the rating, the print
+/// button's action, searching the documents). Media load from this site and
 /// `origins` only.
-fn main_column(page: Page, origins: &[String]) -> String {
-    // For the views' URL checks; the rendering below runs on this thread.
-    ntm_views::set_media_origins(origins.to_vec());
-    Owner::new().with(|| {
-        match page {
-            Page::Latest(list) => view! {
-                <h1 class="page-title">{LATEST_NEWS}</h1>
-                {latest_news(list)}
-            }
-            .to_html(),
-            Page::Category(list) => category_news(list).to_html(),
-            Page::Article(a) => {
-                // Stored bodies are cleaned already; cleaning again costs little
-                // and keeps this page safe from whatever got into the database
-                // another way.
-                let body = article_body::for_page(&a.body_html, origins);
-                let body = view! { <div class="article-body" inner_html=body></div> };
-                view! { <ArticleView article=*a body app_parts=() inert=true/> }.to_html()
-            }
-            Page::Search { text, found } => view! {
-                <h1 class="page-title">{SEARCH_HEADING}</h1>
-                {search_results(text, found)}
-            }
-            .to_html(),
-            Page::Documents { facets, list, now } => {
-                // The app shows the breadcrumb, heading and form at once,
-                // without waiting for data: the hand-over drops them (the
-                // form is marked `data-app-shows`).
-                let head = view! {
-                    <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
-                    <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
-                };
-                let results = document_results(list, String::new(), now);
-                head.to_html() + &documents_form(&facets) + &results.to_html()
-            }
+fn main_column(page: Page, origins: &[String]) -> AnyView {
+    match page {
+        Page::Latest(list) => view! {
+            <h1 class="page-title">{LATEST_NEWS}</h1>
+            {latest_news(list)}
         }
-    })
-}
-
-/// The documents page's search form as the app shows it before any filter is
-/// chosen, its controls disabled, since searching needs the app.
-fn documents_form(facets: &DocumentFacets) -> String {
-    let select = |id: &str, name: &str, label: &str, values: &[String]| {
-        let mut out = format!(
-            r#"<div class="field"><label for="fv-{id}">{label}</label><select id="fv-{id}" name="{name}" disabled><option value="">Tất cả</option>"#
-        );
-        for v in values {
-            let _ = write!(out, r#"<option value="{0}">{0}</option>"#, esc(v));
+        .into_any(),
+        Page::Category(list) => category_news(list).into_any(),
+        Page::Article(a) => {
+            // Stored bodies are cleaned already; cleaning again costs little
+            // and keeps this page safe from whatever got into the database
+            // another way.
+            let body = article_body::for_page(&a.body_html, origins);
+            let body = view! { <div class="article-body" inner_html=body></div> };
+            view! { <ArticleView article=*a body app_parts=()/> }.into_any()
         }
-        out.push_str("</select></div>");
-        out
-    };
-    let date = |id: &str, name: &str, label: &str| {
-        format!(
-            r#"<div class="field"><label for="fv-{id}">{label}</label><input id="fv-{id}" name="{name}" type="date" disabled></div>"#
-        )
-    };
-    let years: Vec<String> = facets.years.iter().map(i32::to_string).collect();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<form class="doc-search" role="search" aria-label="Tìm văn bản" data-app-shows><div class="field field-wide"><label for="fv-doc-q">Từ khóa (số hiệu, trích yếu)</label><input id="fv-doc-q" name="tu-khoa" type="search" maxlength="200" disabled></div>{}{}{}{}{}{}<div class="field"><label for="fv-doc-status">Hiệu lực</label><select id="fv-doc-status" name="hieu-luc" disabled><option value="">Tất cả</option><option value="con-hieu-luc">Còn hiệu lực</option><option value="het-hieu-luc">Hết hiệu lực</option></select></div><div class="doc-search-actions"><button type="submit" class="button" disabled>Tìm kiếm</button><a href="/van-ban">Xóa điều kiện</a></div></form>"#,
-        select("doc-kind", "loai", "Loại văn bản", &facets.kinds),
-        select(
-            "doc-body",
-            "co-quan",
-            "Cơ quan ban hành",
-            &facets.issuing_bodies
-        ),
-        select("doc-area", "linh-vuc", "Lĩnh vực", &facets.areas),
-        select("doc-year", "nam", "Năm ban hành", &years),
-        date("doc-from", "tu-ngay", "Ban hành từ ngày"),
-        date("doc-to", "den-ngay", "Đến ngày"),
-    );
-    out
+        Page::Search { text, found } => view! {
+            <h1 class="page-title">{SEARCH_HEADING}</h1>
+            {search_results(text, found)}
+        }
+        .into_any(),
+        // The app shows the breadcrumb, heading and form at once, without
+        // waiting for data: the hand-over drops them (the form is marked
+        // `inert`).
+        Page::Documents { facets, list, now } => {
+            let facets = StoredValue::new(facets);
+            view! {
+            <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
+            <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
+            {document_search_form(FORM_IDS, move || facets.get_value(), |_| String::new(), |_| {}, leptos::attr::inert(true))}
+            {document_results(list, String::new(), now)}
+            }
+            .into_any()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -513,17 +449,41 @@ mod tests {
 
     #[test]
     fn escapes_text_and_refuses_script_urls() {
-        assert_eq!(
-            esc(r#"<b a="x" b='y'>&"#),
-            "&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;"
-        );
-        assert_eq!(url("href", "javascript:alert(1)", &[]), "");
-        assert_eq!(url("href", "/van-ban?a=1&b=2", &[]), "/van-ban?a=1&amp;b=2");
-        let cdn = ["https://cdn.example.vn".to_owned()];
-        assert_eq!(url("src", "https://cdn.example.vn/a.jpg", &[]), "");
-        assert_eq!(
-            url("src", "https://cdn.example.vn/a.jpg", &cdn),
-            "https://cdn.example.vn/a.jpg"
+        let hostile = r#"<script>alert("x")</script> & 'y'"#;
+        let item = |href: &str, children| MenuItem {
+            label: hostile.to_owned(),
+            href: href.to_owned(),
+            children,
+        };
+        let site = SiteInfo {
+            name: hostile.to_owned(),
+            office: hostile.to_owned(),
+            menu: vec![item(
+                "javascript:alert(1)",
+                vec![item("/van-ban?a=1&b=2", vec![])],
+            )],
+            ..SiteInfo::default()
+        };
+        let found = ArticlePage {
+            items: vec![],
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            total_items: 0,
+            total_pages: 0,
+            category: None,
+        };
+        let page = Page::Search {
+            text: hostile.to_owned(),
+            found,
+        };
+        let view = render(Content { site, page }, "/tim-kiem", Some("q=%3C"), &[]);
+        assert!(!view.html.contains("<script"), "{}", view.html);
+        assert!(!view.html.contains("javascript:"), "{}", view.html);
+        assert!(view.html.contains("&lt;script&gt;"), "{}", view.html);
+        assert!(
+            view.html.contains(r#"href="/van-ban?a=1&amp;b=2""#),
+            "{}",
+            view.html
         );
     }
 }

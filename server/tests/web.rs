@@ -230,17 +230,7 @@ async fn every_page_names_the_site_before_the_app_asks() {
     let info = ntm_types::SiteInfo {
         name: "Nông thôn mới \"Hà Tĩnh\" & <Kỳ Anh>".into(),
         office: "Văn phòng Điều phối".into(),
-        description: String::new(),
-        editor_in_chief: String::new(),
-        deputy_editor: String::new(),
-        address: String::new(),
-        phone: String::new(),
-        email: String::new(),
-        menu: vec![],
-        songs_title: String::new(),
-        songs: vec![],
-        partners: vec![],
-        zalo_qr: None,
+        ..Default::default()
     };
     db.with(|c| ntm_server::db::set_site(c, &info)).unwrap();
     let options = || Options {

@@ -110,16 +110,36 @@ impl DocumentSearch {
         }
     }
 
+    /// The field's value as the page's URL spells it (the API's status values
+    /// have Vietnamese names there).
+    fn page_spelling<'a>(page_name: &str, value: &'a str) -> &'a str {
+        match (page_name, value) {
+            ("hieu-luc", "in_force") => "con-hieu-luc",
+            ("hieu-luc", "expired") => "het-hieu-luc",
+            (_, v) => v,
+        }
+    }
+
+    /// The value of the page's URL parameter `name`, as the URL spells it.
+    pub fn page_value(&self, name: &str) -> String {
+        Self::PARAMS
+            .iter()
+            .zip(self.fields())
+            .find(|((page_name, _), _)| *page_name == name)
+            .map(|(_, value)| Self::page_spelling(name, value).to_owned())
+            .unwrap_or_default()
+    }
+
     fn query(&self, page_names: bool) -> String {
         let mut parts = Vec::new();
         for ((page_name, api_name), value) in Self::PARAMS.iter().zip(self.fields()) {
             if value.is_empty() {
                 continue;
             }
-            let value = match (page_names, value.as_str()) {
-                (true, "in_force") => "con-hieu-luc",
-                (true, "expired") => "het-hieu-luc",
-                (_, v) => v,
+            let value = if page_names {
+                Self::page_spelling(page_name, value)
+            } else {
+                value
             };
             let name = if page_names { page_name } else { api_name };
             parts.push(format!("{name}={}", encode(value)));

@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use ntm_types::SessionState;
+use ntm_views::header::{member_menu, signed_out_links};
 
 use crate::api::{self, Answer, Call};
 
@@ -104,23 +105,15 @@ pub fn MemberMenu() -> impl IntoView {
         membership.forget("Bạn đã đăng xuất.");
         leptos::task::spawn_local(sign_out_everywhere());
     };
-    view! {
-        <div class="member-menu">
-            {move || match membership.state.get().and_then(|s| s.member) {
-                Some(member) => view! {
-                    <span class="member-name">"Xin chào, " <strong>{member.name}</strong></span>
-                    <button type="button" class="button button-secondary" on:click=on_sign_out>
-                        "Đăng xuất"
-                    </button>
-                }
-                    .into_any(),
-                None => view! {
-                    <a href="/dang-nhap">"Đăng nhập"</a>
-                    <a href="/dang-ky">"Đăng ký"</a>
-                }
-                    .into_any(),
-            }}
-            <p class="member-notice" role="alert">{move || membership.notice.get()}</p>
-        </div>
-    }
+    let member = move || match membership.state.get().and_then(|s| s.member) {
+        Some(member) => view! {
+            <span class="member-name">"Xin chào, " <strong>{member.name}</strong></span>
+            <button type="button" class="button button-secondary" on:click=on_sign_out>
+                "Đăng xuất"
+            </button>
+        }
+        .into_any(),
+        None => signed_out_links().into_any(),
+    };
+    member_menu(member, move || membership.notice.get())
 }

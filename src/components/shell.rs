@@ -2,12 +2,10 @@
 //! and the footer; all of it from the backend's site information.
 
 use leptos::ev;
-use leptos::html::{Button, Ul};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use ntm_types::{MenuItem, SiteInfo};
-use ntm_views::checked_url;
-use ntm_views::links::is_current;
+use ntm_types::SiteInfo;
+use ntm_views::header::{header_frame, main_menu, search_box};
 
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
@@ -85,66 +83,49 @@ pub fn SiteHeader() -> impl IntoView {
     let shown = move |pick: fn(&SiteInfo) -> String, before: String| {
         move || site.with(|s| s.as_ref().map_or_else(|| before.clone(), pick))
     };
-    view! {
-        <header class="site-header">
-            <div class="banner">
-                <a href="/" class="site-name">
-                    <span class="site-kicker">
-                        {shown(|s| s.office.clone(), text_before_site(".site-kicker", "ntm-site-office"))}
-                    </span>
-                    <span class="site-title">
-                        {shown(|s| s.name.clone(), text_before_site(".site-title", "ntm-site-name"))}
-                    </span>
-                </a>
-                <div class="header-tools">
-                    <MemberMenu/>
-                    <SearchBox/>
-                    <TextSize/>
-                </div>
-            </div>
-            <MainMenu/>
-            <SiteFailure/>
-        </header>
-    }
+    let tools = view! {
+        <MemberMenu/>
+        <SearchBox/>
+        <TextSize/>
+    };
+    header_frame(
+        shown(
+            |s| s.office.clone(),
+            text_before_site(".site-kicker", "ntm-site-office"),
+        ),
+        shown(
+            |s| s.name.clone(),
+            text_before_site(".site-title", "ntm-site-name"),
+        ),
+        tools,
+        view! { <Menu/> <SiteFailure/> },
+    )
 }
 
-/// The search box of the header: goes to `/tim-kiem?q=…`.
+/// The header's search box, through the router: goes to `/tim-kiem?q=…`.
 #[component]
 fn SearchBox() -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
-    view! {
-        <form
-            class="search-box"
-            role="search"
-            aria-label="Tìm kiếm bài viết"
-            on:submit=move |e: ev::SubmitEvent| {
-                e.prevent_default();
-                let q = input.get().map(|i| i.value()).unwrap_or_default();
-                let q = q.trim();
-                if !q.is_empty() {
-                    let encoded = String::from(js_sys::encode_uri_component(q));
-                    navigate(&format!("/tim-kiem?q={encoded}"), Default::default());
-                }
-            }
-        >
-            <label for="search-q" class="visually-hidden">"Từ khóa tìm kiếm"</label>
-            <input id="search-q" type="search" name="q" node_ref=input placeholder="Tìm bài viết…" maxlength="200"/>
-            <button type="submit" class="button">"Tìm"</button>
-        </form>
-    }
+    let on_submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let q = input.get().map(|i| i.value()).unwrap_or_default();
+        let q = q.trim();
+        if !q.is_empty() {
+            let encoded = String::from(js_sys::encode_uri_component(q));
+            navigate(&format!("/tim-kiem?q={encoded}"), Default::default());
+        }
+    };
+    search_box("search-q", input, on_submit)
 }
 
-/// The main menu: a row on wide screens (submenus open on their button), and
-/// behind a menu button on phones. Escape closes what is open and puts focus
-/// back on the button that opened it.
+/// The main menu with the site's entries; it closes when the reader moves to
+/// another page.
 #[component]
-fn MainMenu() -> impl IntoView {
+fn Menu() -> impl IntoView {
     let site = use_site();
     // Open at start when the first view's menu link (to #danh-muc) opened it.
     let open = RwSignal::new(window().location().hash().is_ok_and(|h| h == "#danh-muc"));
-    let toggle = NodeRef::<Button>::new();
-    // Moving to another page closes the phone menu.
     let path = use_location().pathname;
     Effect::new(move |before: Option<String>| {
         let now = path.get();
@@ -153,114 +134,8 @@ fn MainMenu() -> impl IntoView {
         }
         now
     });
-    let on_keydown = move |e: ev::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = toggle.get() {
-                let _ = b.focus();
-            }
-        }
-    };
-    view! {
-        <nav class="main-menu" aria-label="Menu chính" on:keydown=on_keydown>
-            <button
-                type="button"
-                class="menu-toggle"
-                node_ref=toggle
-                aria-expanded=move || open.get().to_string()
-                aria-controls="menu-list"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                <span aria-hidden="true">"☰ "</span>
-                "Danh mục"
-            </button>
-            <ul id="menu-list" class="menu-list" class:open=move || open.get()>
-                {move || {
-                    site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default())
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, item)| menu_entry(item, format!("submenu-{i}"), path))
-                        .collect_view()
-                }}
-            </ul>
-        </nav>
-    }
-}
-
-/// One entry of the menu, at any depth; with children, a button opens its
-/// submenu (`id` names it), whose entries may open submenus of their own. The
-/// link to the page at `path` is marked as the first view marks it.
-fn menu_entry(item: MenuItem, id: String, path: Memo<String>) -> AnyView {
-    let MenuItem {
-        label,
-        href,
-        children,
-    } = item;
-    let href = checked_url("href", href);
-    let current = {
-        let href = href.clone();
-        move || is_current(&href, &path.get()).then_some("page")
-    };
-    if children.is_empty() {
-        return view! { <li><a href=href aria-current=current>{label}</a></li> }.into_any();
-    }
-    let open = RwSignal::new(false);
-    // A submenu that would run past the window's right edge opens leftwards.
-    let leftwards = RwSignal::new(false);
-    let button = NodeRef::<Button>::new();
-    let list = NodeRef::<Ul>::new();
-    let toggle_name = format!("Mở mục con của {label}");
-    let on_keydown = move |e: ev::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
-            // This submenu closes; the menus around it stay open.
-            e.stop_propagation();
-            open.set(false);
-            if let Some(b) = button.get() {
-                let _ = b.focus();
-            }
-        }
-    };
-    let on_toggle = move |_| {
-        open.update(|o| *o = !*o);
-        if open.get_untracked() {
-            request_animation_frame(move || {
-                let width = document()
-                    .document_element()
-                    .map_or(0, |d| d.client_width());
-                if let Some(ul) = list.get() {
-                    if ul.get_bounding_client_rect().right() > f64::from(width) {
-                        leftwards.set(true);
-                    }
-                }
-            });
-        }
-    };
-    let entries = children
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| menu_entry(c, format!("{id}-{i}"), path))
-        .collect_view();
-    view! {
-        <li class="has-submenu" on:keydown=on_keydown>
-            <a href=href aria-current=current>{label}</a>
-            <button
-                type="button"
-                class="submenu-toggle"
-                node_ref=button
-                aria-expanded=move || open.get().to_string()
-                aria-controls=id.clone()
-                on:click=on_toggle
-            >
-                <span class="visually-hidden">{toggle_name}</span>
-                <span aria-hidden="true">"▾"</span>
-            </button>
-            <ul id=id class="submenu" node_ref=list class:open=move || open.get()
-                class:leftwards=move || leftwards.get()>
-                {entries}
-            </ul>
-        </li>
-    }
-    .into_any()
+    let items = move || site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default());
+    main_menu(items, path, open)
 }
 
 #[component]

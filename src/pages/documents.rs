@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use ntm_types::page::{DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE};
 use ntm_types::{DocumentFacets, DocumentPage};
 use ntm_views::breadcrumb::Breadcrumb;
-use ntm_views::documents::document_results;
+use ntm_views::documents::{document_results, document_search_form, DocumentFormIds};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, DocumentSearch, Endpoint};
@@ -12,6 +12,17 @@ use crate::components::loaded::{render, Loaded};
 use crate::components::placeholder::ListPlaceholder;
 use crate::format::now;
 use crate::meta::set_page_meta;
+
+const FORM_IDS: DocumentFormIds = DocumentFormIds {
+    text: "doc-q",
+    kind: "doc-kind",
+    issuing_body: "doc-body",
+    area: "doc-area",
+    year: "doc-year",
+    from: "doc-from",
+    to: "doc-to",
+    status: "doc-status",
+};
 
 /// Issued documents: a search with filters, all kept in the URL so a search can
 /// be shared and the back button brings it back.
@@ -47,32 +58,13 @@ pub fn DocumentsPage() -> impl IntoView {
         );
     };
 
-    let field = move |pick: fn(&DocumentSearch) -> String| move || search.with(pick);
-    let options = move |pick: fn(&DocumentFacets) -> Vec<String>,
-                        current: fn(&DocumentSearch) -> String| {
-        move || {
-            let values = facets
-                .get()
-                .and_then(|r| r.and_then(api::decode::<DocumentFacets>).ok())
-                .map(|f| pick(&f))
-                .unwrap_or_default();
-            let chosen = search.with(current);
-            // Keep the value of the URL even before the lists arrive.
-            let values = if chosen.is_empty() || values.contains(&chosen) {
-                values
-            } else {
-                vec![chosen.clone()]
-            };
-            values
-                .into_iter()
-                .map(|v| {
-                    let selected = v == chosen;
-                    let label = v.clone();
-                    view! { <option value=v selected=selected>{label}</option> }
-                })
-                .collect_view()
-        }
+    let facets = move || {
+        facets
+            .get()
+            .and_then(|r| r.and_then(api::decode::<DocumentFacets>).ok())
+            .unwrap_or_default()
     };
+    let chosen = move |name: &'static str| search.with(|s| s.page_value(name));
 
     let list = render(move |page: DocumentPage| {
         let query = search.with_untracked(DocumentSearch::page_query);
@@ -82,64 +74,7 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <Breadcrumb items=vec![(DOCUMENTS_TITLE.to_owned(), "/van-ban".to_owned())]/>
         <h1 class="page-title">{DOCUMENTS_TITLE}</h1>
-        <form class="doc-search" role="search" aria-label="Tìm văn bản" on:submit=on_submit>
-            <div class="field field-wide">
-                <label for="doc-q">"Từ khóa (số hiệu, trích yếu)"</label>
-                <input id="doc-q" name="tu-khoa" type="search" maxlength="200" prop:value=field(|s| s.text.clone())/>
-            </div>
-            <div class="field">
-                <label for="doc-kind">"Loại văn bản"</label>
-                <select id="doc-kind" name="loai">
-                    <option value="">"Tất cả"</option>
-                    {options(|f| f.kinds.clone(), |s| s.kind.clone())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="doc-body">"Cơ quan ban hành"</label>
-                <select id="doc-body" name="co-quan">
-                    <option value="">"Tất cả"</option>
-                    {options(|f| f.issuing_bodies.clone(), |s| s.issuing_body.clone())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="doc-area">"Lĩnh vực"</label>
-                <select id="doc-area" name="linh-vuc">
-                    <option value="">"Tất cả"</option>
-                    {options(|f| f.areas.clone(), |s| s.area.clone())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="doc-year">"Năm ban hành"</label>
-                <select id="doc-year" name="nam">
-                    <option value="">"Tất cả"</option>
-                    {options(|f| f.years.iter().map(i32::to_string).collect(), |s| s.year.clone())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="doc-from">"Ban hành từ ngày"</label>
-                <input id="doc-from" name="tu-ngay" type="date" prop:value=field(|s| s.from.clone())/>
-            </div>
-            <div class="field">
-                <label for="doc-to">"Đến ngày"</label>
-                <input id="doc-to" name="den-ngay" type="date" prop:value=field(|s| s.to.clone())/>
-            </div>
-            <div class="field">
-                <label for="doc-status">"Hiệu lực"</label>
-                <select id="doc-status" name="hieu-luc" prop:value=move || match search.with(|s| s.status.clone()).as_str() {
-                    "in_force" => "con-hieu-luc",
-                    "expired" => "het-hieu-luc",
-                    _ => "",
-                }>
-                    <option value="">"Tất cả"</option>
-                    <option value="con-hieu-luc">"Còn hiệu lực"</option>
-                    <option value="het-hieu-luc">"Hết hiệu lực"</option>
-                </select>
-            </div>
-            <div class="doc-search-actions">
-                <button type="submit" class="button">"Tìm kiếm"</button>
-                <a href="/van-ban">"Xóa điều kiện"</a>
-            </div>
-        </form>
+        {document_search_form(FORM_IDS, facets, chosen, on_submit, ())}
         <Loaded resource=results placeholder=ListPlaceholder view=list/>
     }
 }

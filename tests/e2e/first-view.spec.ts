@@ -116,8 +116,10 @@ for (const width of [360, 1280]) {
       await expect(page.locator('h1')).toHaveText('Văn bản ban hành');
       await expect(page.locator('.doc-count')).toHaveText(`Tìm thấy ${docs.total_items} văn bản.`);
       await expect(page.locator('.doc-name')).toHaveText(docs.items.map((d: { kind: string; number: string }) => `${d.kind} số ${d.number}`));
-      // Searching needs the app: the form is there, its controls wait.
-      await expect(page.getByLabel('Loại văn bản')).toBeDisabled();
+      // Searching needs the app: the form is there, inert, its controls wait.
+      await expect(page.locator('form.doc-search')).toHaveAttribute('inert', '');
+      await page.getByLabel('Loại văn bản').focus();
+      await expect(page.getByLabel('Loại văn bản')).not.toBeFocused();
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       await page.locator('.doc-name').first().click();

@@ -1,15 +1,15 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectSameMainColumn } from './structure';
+import { expectSameStructure } from './structure';
 
-// The first view's main column and the app's come from the same views
+// The first view and the app (header and main column) come from the same views
 // (views/): tests/e2e/structure.ts compares them on every route with a first
 // view. extremes/same-structure.spec.ts does the same over the extremes corpus.
 
-test.describe('the first view and the app show the same main column', () => {
+test.describe('the first view and the app show the same header and main column', () => {
   test('on every route with a first view', async ({ browser, page, baseURL }) => {
     test.setTimeout(120_000);
-    await expectSameMainColumn(browser, page, baseURL);
+    await expectSameStructure(browser, page, baseURL);
   });
 });
 

@@ -1,10 +1,12 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
-// The first view's main column (server/src/first_view.rs) and the app's come
-// from the same views (views/): on every route with a first view, the two have
-// the same elements, classes and text. What only one side has is left out by
-// name: the app's rating and print line, and the first view's mark on controls
-// that wait for the app; ids and other attributes are not compared (the first
+// The first view (server/src/first_view.rs) and the app come from the same
+// views (views/): on every route with a first view, the two have the same
+// header and main column, element for element, class for class, text for text.
+// What only one side has is left out by name: the app's rating and print line;
+// the menu button
+// is a link to the menu in the first view (it opens without script), so its
+// tag is not compared; ids and other attributes are not compared (the first
 // view has no ids the app uses).
 
 /** Every route that gets a first view, with a query where its route takes one. */
@@ -28,7 +30,7 @@ export async function routes(page: Page): Promise<string[]> {
 
 type Node = string;
 
-/** The main column's elements in document order, as `tag.classes "own text"`. */
+/** The elements under `selector` in document order, as `tag.classes "own text"`. */
 export async function structure(page: Page, selector: string): Promise<Node[]> {
   return page.locator(selector).evaluate((main) => {
     // Only one side has these, by design.
@@ -42,9 +44,9 @@ export async function structure(page: Page, selector: string): Promise<Node[]> {
         .join('')
         .replace(/\s+/g, ' ')
         .trim();
-      // The first view's controls that wait for the app keep their room, unseen.
-      const classes = [...e.classList].filter((c) => c !== 'fv-unseen').sort().join('.');
-      out.push(`${e.tagName.toLowerCase()}${classes ? '.' + classes : ''}${own ? ` "${own}"` : ''}`);
+      const classes = [...e.classList].sort().join('.');
+      const tag = e.matches('.menu-toggle') ? '' : e.tagName.toLowerCase();
+      out.push(`${tag}${classes ? '.' + classes : ''}${own ? ` "${own}"` : ''}`);
       [...e.children].forEach(walk);
     };
     [...main.children].forEach(walk);
@@ -53,21 +55,31 @@ export async function structure(page: Page, selector: string): Promise<Node[]> {
 }
 
 /** Opens every route with a first view twice, without script and with the
- *  app, and expects the same main column. */
-export async function expectSameMainColumn(browser: Browser, page: Page, baseURL: string | undefined) {
-  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL });
+ *  app, and expects the same header and main column. */
+export async function expectSameStructure(browser: Browser, page: Page, baseURL: string | undefined) {
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: page.viewportSize() });
   const plain = await noScript.newPage();
   try {
     for (const path of await routes(page)) {
       await plain.goto(path);
       await expect(plain.locator('#ntm-first-view'), path).toHaveCount(1);
       const first = await structure(plain, '#noi-dung-tinh');
+      const firstHeader = await structure(plain, '#ntm-first-view header.site-header');
+      const firstHeight = await plain.locator('#ntm-first-view header.site-header').evaluate((h) => h.getBoundingClientRect().height);
       await page.goto(path);
       await expect(page.locator('#ntm-first-view'), path).toHaveCount(0);
       await expect(page.locator('#noi-dung [aria-busy="true"]'), path).toHaveCount(0);
       const app = await structure(page, '#noi-dung');
       expect(first.length, path).toBeGreaterThan(3);
       expect(app, path).toEqual(first);
+      // The app's header shows the site information once it has arrived.
+      await expect(page.locator('header.site-header .menu-list > li').first(), path).toBeAttached();
+      const appHeader = await structure(page, 'header.site-header');
+      expect(firstHeader.length, path).toBeGreaterThan(10);
+      expect(appHeader, path).toEqual(firstHeader);
+      // And it takes the same room: nothing under it moves at the take-over.
+      const appHeight = await page.locator('header.site-header').evaluate((h) => h.getBoundingClientRect().height);
+      expect(appHeight, path).toBe(firstHeight);
     }
   } finally {
     await noScript.close();

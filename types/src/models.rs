@@ -379,7 +379,7 @@ pub struct Partner {
 /// What the frame of every page shows: name, menu, footer, songs, partners.
 /// Everything that names the site or its office comes from here: one build
 /// of the front end serves any office. Empty strings are left out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct SiteInfo {
     /// Short name, e.g. "Nông thôn mới Hà Tĩnh": the header's title and the

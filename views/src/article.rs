@@ -18,10 +18,6 @@ pub fn ArticleView<B: IntoView + 'static, P: IntoView + 'static>(
     /// What only the app shows at the article's end (the address for print,
     /// the rating).
     app_parts: P,
-    /// A first view's: its print button, which needs the app, only keeps its
-    /// room (unseen, so it can be neither focused nor pressed).
-    #[prop(optional)]
-    inert: bool,
 ) -> impl IntoView {
     let Article {
         title,
@@ -44,7 +40,7 @@ pub fn ArticleView<B: IntoView + 'static, P: IntoView + 'static>(
                 <p class="article-date">
                     <time datetime=format_iso(published_at)>{format_datetime(published_at)}</time>
                 </p>
-                <button type="button" class=if inert { "print-button fv-unseen" } else { "print-button" }
+                <button type="button" class="print-button"
                     on:click=|_| { let _ = window().print(); }>
                     "In bài viết"
                 </button>

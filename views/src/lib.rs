@@ -10,6 +10,7 @@
 pub mod article;
 pub mod breadcrumb;
 pub mod documents;
+pub mod header;
 pub mod links;
 pub mod news;
 pub mod pager;
