@@ -54,6 +54,9 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
 # pdftotext reads the demo PDFs back in the backend's tests.
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+# The NukeViet mode's tests run against a real MariaDB, started by
+# scripts/mariadb.sh as a throwaway process (never the system service).
+command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -15,8 +15,13 @@ step "lints"
 cargo clippy --locked -p ntm-types -p ntm-views -p ntm-server --all-targets --quiet -- -D warnings
 cargo clippy --locked -p ntm-web --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
-step "native tests: shared types, backend, contract"
-cargo test --locked -p ntm-types -p ntm-views -p ntm-server
+step "native tests: shared types, backend (SQLite and, on a throwaway MariaDB, NukeViet), contract"
+# Stopped at the end unless it was running before (someone's own session).
+if ! "$ROOT/scripts/mariadb.sh" status; then
+  trap '"$ROOT/scripts/mariadb.sh" stop' EXIT
+fi
+NTM_TEST_MARIADB=$("$ROOT/scripts/mariadb.sh" start) NTM_REQUIRE_MARIADB=1 \
+  cargo test --locked -p ntm-types -p ntm-views -p ntm-server
 
 step "component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

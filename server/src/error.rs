@@ -16,6 +16,7 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     TooLarge,
     Internal,
+    Unavailable,
     NoVisitor,
     InvalidVisit,
     TooManyVisitors,
@@ -41,13 +42,14 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order the contract lists them.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::BadRequest,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::TooLarge,
         ErrorCode::Internal,
+        ErrorCode::Unavailable,
         ErrorCode::NoVisitor,
         ErrorCode::InvalidVisit,
         ErrorCode::TooManyVisitors,
@@ -101,6 +103,11 @@ impl ErrorCode {
                 "internal",
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "a fault of the backend",
+            ),
+            Unavailable => (
+                "unavailable",
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the content database does not answer for now; try again shortly",
             ),
             NoVisitor => (
                 "no_visitor",
@@ -262,6 +269,24 @@ impl AppError {
 
     pub fn status(&self) -> StatusCode {
         self.code.status()
+    }
+}
+
+impl AppError {
+    /// The content database does not answer (a NukeViet site's MySQL gone
+    /// away): nothing was done, asking again later may work.
+    pub fn unavailable() -> Self {
+        Self::new(
+            ErrorCode::Unavailable,
+            "Tạm thời không đọc được dữ liệu, vui lòng thử lại sau ít phút.",
+        )
+    }
+}
+
+impl From<mysql::Error> for AppError {
+    fn from(e: mysql::Error) -> Self {
+        eprintln!("NukeViet database error: {e}");
+        AppError::unavailable()
     }
 }
 

@@ -28,10 +28,11 @@ use ntm_views::header::{
     text_size_buttons,
 };
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
-use rusqlite::Connection;
 
 use crate::article_body;
-use crate::db;
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::store::Store;
 use crate::text::composed;
 
 /// The pages that get a first view: those a reader most often lands on.
@@ -161,37 +162,38 @@ pub struct FirstView {
 }
 
 /// What the first view of `route` shows at `now`, or `None` when there is
-/// nothing to show (an unknown article or category, no site information yet).
-/// Only reads: the rendering happens in [`render`], away from the database
-/// connection.
-pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Result<Option<Content>> {
-    let Some(site) = db::site(conn)?.and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok())
-    else {
+/// nothing to show (an unknown article or category, no site information yet):
+/// the news from `store`, as the API reads it, the rest from `db`. Only
+/// reads: the rendering happens in [`render`].
+pub async fn load(
+    store: &Store,
+    db: &Db,
+    route: Route,
+    now: Timestamp,
+) -> Result<Option<Content>, AppError> {
+    let site = db
+        .call(|c| Ok(db::site(c)?))
+        .await?
+        .and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok());
+    let Some(site) = site else {
         return Ok(None);
     };
     let page = match route {
         Route::List { category, page } => {
-            let category = match category {
-                Some(slug) => match db::category(conn, slug)? {
-                    Some(found) => Some(found),
-                    None => return Ok(None),
-                },
-                None => None,
-            };
             let offset = (page - 1) * DEFAULT_PER_PAGE;
-            let (items, total_items) = db::article_summaries(
-                conn,
-                category.as_ref().map(|(id, _)| *id),
-                DEFAULT_PER_PAGE,
-                offset,
-            )?;
+            let Some(found) = store
+                .news_page(category, DEFAULT_PER_PAGE, offset, now)
+                .await?
+            else {
+                return Ok(None);
+            };
             let list = ArticlePage {
-                items,
-                page: *page,
+                items: found.items,
+                page,
                 per_page: DEFAULT_PER_PAGE,
-                total_items,
-                total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
-                category: category.map(|(_, c)| c),
+                total_items: found.total,
+                total_pages: found.total.div_ceil(DEFAULT_PER_PAGE),
+                category: found.category,
             };
             if list.category.is_some() {
                 Page::Category(list)
@@ -199,44 +201,50 @@ pub fn load(conn: &Connection, route: &Route, now: Timestamp) -> rusqlite::Resul
                 Page::Latest(list)
             }
         }
-        Route::Article(slug) => match db::article_uncounted(conn, slug)? {
+        Route::Article(slug) => match store.article(slug, now, false).await? {
             Some(a) => Page::Article(Box::new(a)),
             None => return Ok(None),
         },
         Route::Search { text, page } => {
-            let (items, total_items) =
-                db::search_articles(conn, text, DEFAULT_PER_PAGE, (page - 1) * DEFAULT_PER_PAGE)?;
-            Page::Search {
-                text: text.clone(),
-                found: ArticlePage {
-                    items,
-                    page: *page,
-                    per_page: DEFAULT_PER_PAGE,
-                    total_items,
-                    total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
-                    category: None,
-                },
-            }
+            db.call(move |c| {
+                let offset = (page - 1) * DEFAULT_PER_PAGE;
+                let (items, total_items) = db::search_articles(c, &text, DEFAULT_PER_PAGE, offset)?;
+                Ok(Page::Search {
+                    text,
+                    found: ArticlePage {
+                        items,
+                        page,
+                        per_page: DEFAULT_PER_PAGE,
+                        total_items,
+                        total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
+                        category: None,
+                    },
+                })
+            })
+            .await?
         }
         Route::Documents { page } => {
-            let (items, total_items) = db::documents::search(
-                conn,
-                &db::documents::Filter::default(),
-                &day_key(now),
-                DOCUMENTS_PER_PAGE,
-                (page - 1) * DOCUMENTS_PER_PAGE,
-            )?;
-            Page::Documents {
-                facets: db::documents::facets(conn)?,
-                list: DocumentPage {
-                    items,
-                    page: *page,
-                    per_page: DOCUMENTS_PER_PAGE,
-                    total_items,
-                    total_pages: total_items.div_ceil(DOCUMENTS_PER_PAGE),
-                },
-                now,
-            }
+            db.call(move |c| {
+                let (items, total_items) = db::documents::search(
+                    c,
+                    &db::documents::Filter::default(),
+                    &day_key(now),
+                    DOCUMENTS_PER_PAGE,
+                    (page - 1) * DOCUMENTS_PER_PAGE,
+                )?;
+                Ok(Page::Documents {
+                    facets: db::documents::facets(c)?,
+                    list: DocumentPage {
+                        items,
+                        page,
+                        per_page: DOCUMENTS_PER_PAGE,
+                        total_items,
+                        total_pages: total_items.div_ceil(DOCUMENTS_PER_PAGE),
+                    },
+                    now,
+                })
+            })
+            .await?
         }
     };
     Ok(Some(Content { site, page }))

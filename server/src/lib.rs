@@ -6,12 +6,14 @@ pub mod article_body;
 pub mod db;
 pub mod error;
 pub mod first_view;
+pub mod nukeviet;
 pub mod openapi;
 pub mod origins;
 pub mod pdf;
 pub mod sanitize;
 pub mod security;
 pub mod seed;
+pub mod store;
 pub mod text;
 pub mod visitor;
 pub mod web;
@@ -25,6 +27,7 @@ use tower_http::compression::CompressionLayer;
 
 pub use db::Db;
 pub use origins::Origins;
+pub use store::Store;
 
 /// Caps that keep one source from stuffing the counts.
 #[derive(Clone, Debug)]
@@ -84,6 +87,8 @@ pub fn system_clock() -> Clock {
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// Where the news comes from (`db`, or a NukeViet site's).
+    pub store: Store,
     pub limits: Limits,
     pub clock: Clock,
     pub origins: Origins,
@@ -92,6 +97,12 @@ pub struct AppState {
 impl FromRef<AppState> for Db {
     fn from_ref(state: &AppState) -> Db {
         state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for Store {
+    fn from_ref(state: &AppState) -> Store {
+        state.store.clone()
     }
 }
 
@@ -107,14 +118,22 @@ pub struct Options {
     pub clock: Option<Clock>,
     /// Front ends and media on other origins, and cookies across sites.
     pub origins: Origins,
+    /// News from a NukeViet site instead of the database (the NukeViet mode,
+    /// under way: the rest of the contract still reads the database).
+    pub nukeviet: Option<nukeviet::Site>,
 }
 
 /// The whole application: `/api/…` and, when a folder is given, the front end.
 pub fn app(db: Db, options: Options) -> Router {
     let headers_state = (options.limits.clone(), options.origins.clone());
     let clock = options.clock.unwrap_or_else(system_clock);
+    let store = match options.nukeviet {
+        Some(site) => Store::NukeViet(site),
+        None => Store::Own(db.clone()),
+    };
     let state = AppState {
         db: db.clone(),
+        store: store.clone(),
         limits: options.limits,
         clock: clock.clone(),
         origins: options.origins.clone(),
@@ -129,6 +148,7 @@ pub fn app(db: Db, options: Options) -> Router {
             dist,
             api_base: options.api_base,
             db,
+            store,
             clock,
             origins: options.origins,
         })),

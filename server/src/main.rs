@@ -146,6 +146,7 @@ async fn main() {
             },
             clock: None,
             origins,
+            nukeviet: None,
         },
     );
     // Tests read this line to learn the port.

@@ -63,7 +63,8 @@ pub fn like_patterns(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text of an HTML fragment (tags dropped, common entities decoded).
+/// The text of an HTML fragment: tags dropped (each leaves a space, so
+/// `a<br />b` reads "a b"), character references decoded once.
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
@@ -78,12 +79,14 @@ pub fn html_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    decode_entities(&out)
+}
+
+/// `s` with its character references (`&amp;`, `&#x002F;`, `&#40;`, any named
+/// one) decoded, in one pass: `&amp;lt;` becomes `&lt;`, not `<`. NukeViet
+/// stores text encoded this way (docs/nukeviet-schema-notes.md, section 3).
+pub fn decode_entities(s: &str) -> String {
+    html_escape::decode_html_entities(s).into_owned()
 }
 
 /// A URL slug: folded, with every run of other characters made one hyphen.
@@ -126,5 +129,21 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("6748/UBND-NL5"), "6748-ubnd-nl5");
         assert_eq!(slug("15/2024/QĐ-UBND"), "15-2024-qd-ubnd");
+    }
+
+    #[test]
+    fn decodes_what_nukeviet_encodes_once() {
+        assert_eq!(
+            decode_entities("6748&#x002F;UBND-NL5 &#40;b&#41;&#33; &quot;x&quot; &#039;y&#039; &#91;1&#93; a&#x3A;b"),
+            "6748/UBND-NL5 (b)! \"x\" 'y' [1] a:b"
+        );
+        assert_eq!(decode_entities("&amp;lt;b&amp;gt;"), "&lt;b&gt;");
+        assert_eq!(decode_entities("Hà Tĩnh &amp; Kỳ Anh"), "Hà Tĩnh & Kỳ Anh");
+        // What is not a reference stays as it is.
+        assert_eq!(decode_entities("a & b &x; &#;"), "a & b &x; &#;");
+        assert_eq!(
+            html_text("Kẹo cu đơ<br />được &#40;4&#41; sao"),
+            "Kẹo cu đơ được (4) sao"
+        );
     }
 }

@@ -14,7 +14,7 @@ use tower_http::services::ServeDir;
 
 use crate::first_view;
 use crate::text::{composed, escape_html};
-use crate::{Clock, Db, Origins};
+use crate::{Clock, Db, Origins, Store};
 
 /// The meta tag the front end reads its API base from (see index.html).
 const API_BASE_META: &str = r#"<meta name="ntm-api-base" content="/api">"#;
@@ -33,6 +33,8 @@ pub struct Site {
     /// API base written into index.html; `None` keeps `/api`.
     pub api_base: Option<String>,
     pub db: Db,
+    /// Where the news comes from, as the API reads it.
+    pub store: Store,
     /// The API's clock: a first view says what is new and in force as the API does.
     pub clock: Clock,
     pub origins: Origins,
@@ -143,33 +145,33 @@ async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> R
     res
 }
 
-/// What the page is built from, in one visit to the database: the site
-/// information, and the first view's content on the pages that have one.
+/// What the page is built from: the site information, and the first view's
+/// content on the pages that have one.
 /// Nothing of what cannot be read (a site not set up yet, an unknown article).
 async fn page_data(
     site: &Site,
     path: &str,
     query: Option<&str>,
 ) -> (Option<ntm_types::SiteInfo>, Option<first_view::Content>) {
-    let route = first_view::route(path, query);
     let now = (site.clock)();
-    // Read under the connection's lock; escaping and cleaning the body outside it.
-    let read = site
-        .db
-        .call(move |c| {
-            let content = match route {
-                Some(route) => first_view::load(c, &route, now)?,
-                None => None,
-            };
-            let info = match &content {
-                Some(content) => Some(content.site().clone()),
-                None => crate::db::site(c)?
-                    .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok()),
-            };
-            Ok((info, content))
-        })
-        .await;
-    read.unwrap_or((None, None))
+    // Read first; escaping and cleaning the body happen after.
+    let content = match first_view::route(path, query) {
+        Some(route) => first_view::load(&site.store, &site.db, route, now)
+            .await
+            .unwrap_or(None),
+        None => None,
+    };
+    let info = match &content {
+        Some(content) => Some(content.site().clone()),
+        None => site
+            .db
+            .call(|c| Ok(crate::db::site(c)?))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok()),
+    };
+    (info, content)
 }
 
 /// The site's name and office as meta tags: the header shows them from the

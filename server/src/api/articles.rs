@@ -10,9 +10,8 @@ use super::paging::Paging;
 use super::params::{invalid_query, NoQuery, Params, Refusal, Target};
 use serde::Deserialize;
 
-use crate::db::{self, Db};
 use crate::error::AppError;
-use crate::AppState;
+use crate::{AppState, Store};
 
 /// `/categories`, `/articles` and one article.
 pub fn routes() -> Router<AppState> {
@@ -58,12 +57,13 @@ impl Refusal for ArticleSlug {
 #[utoipa::path(get, path = "/categories", tag = "news",
     responses(
         (status = 200, description = "Categories", body = [Category]),
-        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
+        (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn list_categories(
-    State(db): State<Db>,
+    State(store): State<Store>,
     _: NoQuery,
 ) -> Result<Json<Vec<Category>>, AppError> {
-    Ok(Json(db.call(|c| Ok(db::categories(c)?)).await?))
+    Ok(Json(store.categories().await?))
 }
 
 /// Newest articles first, one page at a time; a category narrows the list.
@@ -71,38 +71,27 @@ pub async fn list_categories(
     responses(
         (status = 200, description = "One page of articles", body = ArticlePage),
         (status = 400, description = "A parameter is not valid", body = ApiError),
-        (status = 404, description = "No such category", body = ApiError)))]
+        (status = 404, description = "No such category", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn list_articles(
-    State(db): State<Db>,
+    State(state): State<AppState>,
     Params(q): Params<ListQuery>,
 ) -> Result<Json<ArticlePage>, AppError> {
     let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
-    let result = db
-        .call(move |c| {
-            let category = match q.category.as_deref() {
-                None => None,
-                Some(slug) => Some(
-                    db::category(c, slug)?
-                        .ok_or_else(|| AppError::not_found("Không tìm thấy chuyên mục này."))?,
-                ),
-            };
-            let (items, total_items) = db::article_summaries(
-                c,
-                category.as_ref().map(|(id, _)| *id),
-                paging.per_page,
-                paging.offset(),
-            )?;
-            Ok(ArticlePage {
-                items,
-                page: paging.page,
-                per_page: paging.per_page,
-                total_items,
-                total_pages: paging.pages(total_items),
-                category: category.map(|(_, c)| c),
-            })
-        })
-        .await?;
-    Ok(Json(result))
+    let now = (state.clock)();
+    let page = state
+        .store
+        .news_page(q.category, paging.per_page, paging.offset(), now)
+        .await?
+        .ok_or_else(|| AppError::not_found("Không tìm thấy chuyên mục này."))?;
+    Ok(Json(ArticlePage {
+        items: page.items,
+        page: paging.page,
+        per_page: paging.per_page,
+        total_items: page.total,
+        total_pages: paging.pages(page.total),
+        category: page.category,
+    }))
 }
 
 /// One article with its newer and older neighbours in the same category.
@@ -111,16 +100,16 @@ pub async fn list_articles(
     responses(
         (status = 200, description = "The article", body = Article),
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
-        (status = 404, description = "No such article", body = ApiError)))]
+        (status = 404, description = "No such article", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn get_article(
-    State(db): State<Db>,
+    State(state): State<AppState>,
     Target(ArticleSlug(slug)): Target<ArticleSlug>,
     _: NoQuery,
 ) -> Result<Json<Article>, AppError> {
-    let article = db
-        .call(move |c| db::article(c, &slug)?.ok_or_else(article_not_found))
-        .await?;
-    Ok(Json(article))
+    let now = (state.clock)();
+    let article = state.store.article(slug, now, true).await?;
+    Ok(Json(article.ok_or_else(article_not_found)?))
 }
 
 pub(super) fn article_not_found() -> AppError {

@@ -9,6 +9,7 @@ use ntm_server::db::NewArticle;
 use ntm_server::{app, Db, Options};
 use ntm_types::datetime::timestamp_vn;
 use ntm_types::Category;
+use serde_json::{json, Value};
 use tower::ServiceExt;
 
 pub struct Answer {
@@ -147,4 +148,45 @@ pub fn api(db: Db) -> Router {
 /// A visitor cookie header of the shape the backend hands out, `n` making it unique.
 pub fn visitor(n: u32) -> String {
     format!("ntm_vid={n:032x}")
+}
+
+/// The contract, as committed.
+pub const DOC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json");
+
+/// The document with every object schema closed (`additionalProperties: false`),
+/// so a field served but not documented fails as surely as one documented but
+/// not served.
+pub fn strict_document() -> Value {
+    // While the file is being rewritten (UPDATE_OPENAPI), check against what it will hold.
+    let text = match std::env::var_os("UPDATE_OPENAPI") {
+        Some(_) => ntm_server::openapi::document_json(),
+        None => std::fs::read_to_string(DOC_PATH).unwrap(),
+    };
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    for schema in doc["components"]["schemas"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+    {
+        if schema["type"] == "object" {
+            schema["additionalProperties"] = json!(false);
+        }
+    }
+    doc
+}
+
+pub fn check(doc: &Value, method: &str, path: &str, status: StatusCode, body: &Value) {
+    let schema = &doc["paths"][path][method]["responses"][status.as_str()]["content"]
+        ["application/json"]["schema"];
+    assert!(
+        !schema.is_null(),
+        "no schema documented for {method} {path} {status}"
+    );
+    let root = json!({ "components": doc["components"], "allOf": [schema] });
+    let validator = jsonschema::draft202012::new(&root).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{path} {status}: {errors:#?}\n{body:#}");
 }

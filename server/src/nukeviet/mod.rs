@@ -1,0 +1,123 @@
+//! The NukeViet mode: the contract served from the MySQL/MariaDB database of
+//! an existing NukeViet 4 site, read where NukeViet keeps each thing
+//! (docs/nukeviet-schema-notes.md). This part opens the database and checks,
+//! at start, that it is a NukeViet 4 site with every table and column read
+//! here (`schema`); `news` reads the news module.
+//!
+//! Text comes out decoded once (`crate::text::decode_entities`): NukeViet
+//! stores it HTML-encoded.
+
+pub mod news;
+mod schema;
+
+use std::fmt;
+
+use mysql::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
+
+/// Where the site's database is and how its tables are named.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `mysql://user:password@host:port/database`, or
+    /// `mysql://user:password@localhost/database?socket=/path/to/mysqld.sock`.
+    pub url: String,
+    /// NukeViet's table prefix (`$db_config['prefix']` in its config.php).
+    pub prefix: String,
+    /// The language whose content is served (NukeViet's `vi`, `en`, …).
+    pub lang: String,
+}
+
+/// Why the NukeViet mode cannot start; shown to the operator as one line.
+#[derive(Debug, PartialEq)]
+pub enum StartError {
+    /// The URL cannot be read.
+    Url(String),
+    /// The prefix or language is not a plain name (they go into table names).
+    Name(String),
+    /// No connection: server down, wrong password, unknown database.
+    Connect(String),
+    /// A query failed while checking the schema.
+    Query(String),
+    /// Not a NukeViet 4 site (the version it records, if any).
+    Version(Option<String>),
+    MissingTable(String),
+    MissingColumn {
+        table: String,
+        column: String,
+    },
+    /// No active module of the given kind (`news`) in the modules table.
+    NoModule(&'static str),
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Url(e) => write!(f, "--nukeviet: not a MySQL URL ({e})"),
+            StartError::Name(what) => {
+                write!(f, "--nukeviet: {what} may hold only a-z, 0-9 and _")
+            }
+            StartError::Connect(e) => write!(f, "cannot connect to the NukeViet database: {e}"),
+            StartError::Query(e) => write!(f, "cannot read the NukeViet database: {e}"),
+            StartError::Version(Some(v)) => write!(
+                f,
+                "NukeViet {v} is not supported: this mode reads NukeViet 4 sites"
+            ),
+            StartError::Version(None) => write!(
+                f,
+                "no NukeViet version in the config table: is the table prefix right?"
+            ),
+            StartError::MissingTable(t) => {
+                write!(f, "the NukeViet database has no table {t}")
+            }
+            StartError::MissingColumn { table, column } => {
+                write!(f, "the NukeViet table {table} has no column {column}")
+            }
+            StartError::NoModule(kind) => write!(
+                f,
+                "the NukeViet site has no active {kind} module (in its modules table)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// An open NukeViet site: its connections and the names of the tables read.
+#[derive(Clone)]
+pub struct Site {
+    pool: Pool,
+    tables: schema::Tables,
+}
+
+impl Site {
+    /// Connects and checks the schema; any error stops the server at start.
+    pub fn open(settings: &Settings) -> Result<Site, StartError> {
+        for (what, value) in [
+            ("the prefix", &settings.prefix),
+            ("the language", &settings.lang),
+        ] {
+            if !schema::is_plain_name(value) {
+                return Err(StartError::Name(what.to_owned()));
+            }
+        }
+        let opts = Opts::from_url(&settings.url).map_err(|e| StartError::Url(e.to_string()))?;
+        // Few connections: each request holds one for a few queries.
+        let constraints = PoolConstraints::new(1, 16).expect("1 <= 16");
+        let opts = OptsBuilder::from_opts(opts)
+            .pool_opts(PoolOpts::default().with_constraints(constraints));
+        let pool = Pool::new(opts).map_err(|e| StartError::Connect(e.to_string()))?;
+        let mut conn = pool
+            .get_conn()
+            .map_err(|e| StartError::Connect(e.to_string()))?;
+        let tables = schema::check(&mut conn, settings)?;
+        Ok(Site { pool, tables })
+    }
+
+    /// A connection from the pool.
+    pub fn conn(&self) -> mysql::Result<PooledConn> {
+        self.pool.get_conn()
+    }
+
+    pub(crate) fn tables(&self) -> &schema::Tables {
+        &self.tables
+    }
+}

@@ -1,0 +1,333 @@
+//! The news module read as NukeViet shows it: categories that are on, and
+//! articles that are published (`status` 1), due (`publtime` passed) and not
+//! expired (`exptime` 0 or ahead). A category's list reads NukeViet's copy of
+//! the articles listed in it (`_<catid>`), with the indexes NukeViet made for
+//! it; an article reads `_rows` and `_detail`. A page of a list takes three
+//! queries and an article five, however many items they hold.
+
+use std::collections::HashMap;
+
+use mysql::prelude::{FromValue, Queryable};
+use mysql::{PooledConn, Row};
+use ntm_types::{
+    Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, Timestamp, NEIGHBOURS,
+};
+
+use super::schema::Tables;
+use super::Site;
+use crate::sanitize::clean_html;
+use crate::text::{decode_entities, html_text};
+
+impl Site {
+    /// See [`categories`].
+    pub fn categories(&self) -> mysql::Result<Vec<(u32, Category)>> {
+        categories(&mut self.conn()?, self.tables())
+    }
+
+    /// See [`category`].
+    pub fn category(&self, slug: &str) -> mysql::Result<Option<(u32, Category)>> {
+        category(&mut self.conn()?, self.tables(), slug)
+    }
+
+    /// See [`article_page`].
+    pub fn article_page(
+        &self,
+        category: Option<u32>,
+        limit: u32,
+        offset: u32,
+        now: Timestamp,
+    ) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+        article_page(
+            &mut self.conn()?,
+            self.tables(),
+            category,
+            limit,
+            offset,
+            now,
+        )
+    }
+
+    /// See [`article`].
+    pub fn article(&self, slug: &str, now: Timestamp) -> mysql::Result<Option<Article>> {
+        article(&mut self.conn()?, self.tables(), slug, now)
+    }
+}
+
+/// Which articles readers see at `now` (two `?` for `now`).
+const VISIBLE: &str = "status = 1 AND publtime <= ? AND (exptime = 0 OR exptime > ?)";
+
+/// Plain text of a NukeViet text field: tags (its `<br />`) dropped,
+/// references decoded, spaces single.
+fn plain(s: &str) -> String {
+    html_text(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The value of column `i`.
+fn get<T: FromValue>(row: &Row, i: usize) -> mysql::Result<T> {
+    match row.get_opt::<T, usize>(i) {
+        Some(Ok(v)) => Ok(v),
+        Some(Err(e)) => Err(mysql::Error::FromValueError(e.0)),
+        None => Err(mysql::Error::FromRowError(row.clone())),
+    }
+}
+
+/// An article's slug: its alias and id, as NukeViet's own links end
+/// (`…/<alias>-<id>.html`), so an alias two articles share stays apart.
+fn article_slug(alias: &str, id: u32) -> String {
+    format!("{alias}-{id}")
+}
+
+/// The id and alias a slug names, if it is one.
+fn parse_slug(slug: &str) -> Option<(&str, u32)> {
+    let (alias, id) = slug.rsplit_once('-')?;
+    if alias.is_empty() || id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((alias, id.parse().ok()?))
+}
+
+/// The categories readers see (status 1, or 2: on but not on the module's
+/// home page), in the site's order, with their ids.
+pub fn categories(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<(u32, Category)>> {
+    conn.query_map(
+        format!(
+            "SELECT catid, title, alias, description FROM {} \
+             WHERE status IN (1, 2) ORDER BY sort, catid",
+            tables.news("cat")
+        ),
+        |(id, title, alias, description): (u32, String, String, Option<String>)| {
+            (
+                id,
+                Category {
+                    slug: alias,
+                    name: decode_entities(&title),
+                    description: plain(&description.unwrap_or_default()),
+                },
+            )
+        },
+    )
+}
+
+/// A category readers see, by its slug (NukeViet's alias).
+pub fn category(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    slug: &str,
+) -> mysql::Result<Option<(u32, Category)>> {
+    Ok(categories(conn, tables)?
+        .into_iter()
+        .find(|(_, c)| c.slug == slug))
+}
+
+/// A photo: `file` where NukeViet's `thumb` kind says it is (1: a thumbnail
+/// under `assets/` beside the upload, 2: the upload only, 3: an address
+/// elsewhere). NukeViet keeps no sizes: 0 until the contract makes them
+/// optional.
+fn image(tables: &Tables, file: &str, alt: &str, thumb: i32, small: bool) -> Option<Image> {
+    let file = decode_entities(file);
+    if file.is_empty() {
+        return None;
+    }
+    let upload = &tables.news_upload;
+    let src = match thumb {
+        1 if small => format!("/assets/{upload}/{file}"),
+        1 | 2 => format!("/uploads/{upload}/{file}"),
+        3 => file,
+        _ => return None,
+    };
+    Some(Image {
+        src,
+        alt: decode_entities(alt),
+        width: 0,
+        height: 0,
+    })
+}
+
+/// A page of the newest articles readers see, of one category when given
+/// (those listed in it, as NukeViet lists them), with the number of all.
+pub fn article_page(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    category: Option<u32>,
+    limit: u32,
+    offset: u32,
+    now: Timestamp,
+) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+    let shown: HashMap<u32, Category> = categories(conn, tables)?.into_iter().collect();
+    if shown.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    // Articles whose own category is off stay out of every list.
+    let mut ids: Vec<u32> = shown.keys().copied().collect();
+    ids.sort_unstable();
+    let ids = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    let table = match category {
+        Some(catid) => tables.news_in_category(catid),
+        None => tables.news("rows"),
+    };
+    let filter = format!("{VISIBLE} AND catid IN ({ids})");
+    let total: u32 = conn
+        .exec_first(
+            format!("SELECT COUNT(*) FROM {table} WHERE {filter}"),
+            (now, now),
+        )?
+        .unwrap_or(0);
+    let rows: Vec<Row> = conn.exec(
+        format!(
+            "SELECT id, catid, title, alias, hometext, homeimgfile, homeimgalt, homeimgthumb, publtime \
+             FROM {table} WHERE {filter} ORDER BY publtime DESC, id DESC LIMIT ? OFFSET ?"
+        ),
+        (now, now, limit, offset),
+    )?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        let catid: u32 = get(&row, 1)?;
+        let Some(category) = shown.get(&catid) else {
+            continue;
+        };
+        let (file, alt): (String, String) = (get(&row, 5)?, get(&row, 6)?);
+        items.push(ArticleSummary {
+            slug: article_slug(&get::<String>(&row, 3)?, get(&row, 0)?),
+            title: decode_entities(&get::<String>(&row, 2)?),
+            category: category.clone(),
+            published_at: get(&row, 8)?,
+            lead: plain(&get::<String>(&row, 4)?),
+            image: image(tables, &file, &alt, get(&row, 7)?, true),
+        });
+    }
+    Ok((items, total))
+}
+
+/// An article readers see, by its slug, with its tags and its neighbours in
+/// its category; `None` for any other slug.
+pub fn article(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    slug: &str,
+    now: Timestamp,
+) -> mysql::Result<Option<Article>> {
+    let Some((alias, id)) = parse_slug(slug) else {
+        return Ok(None);
+    };
+    let row: Option<Row> = conn.exec_first(
+        format!(
+            "SELECT r.catid, r.title, r.alias, r.hometext, r.homeimgfile, r.homeimgalt, \
+                    r.homeimgthumb, r.publtime, r.author, r.allowed_rating, r.hitstotal, \
+                    r.total_rating, r.click_rating, d.bodyhtml, d.sourcetext, s.title \
+             FROM {rows} r LEFT JOIN {detail} d ON d.id = r.id \
+             LEFT JOIN {sources} s ON r.sourceid > 0 AND s.sourceid = r.sourceid \
+             WHERE r.id = ? AND {VISIBLE}",
+            rows = tables.news("rows"),
+            detail = tables.news("detail"),
+            sources = tables.news("sources"),
+        ),
+        (id, now, now),
+    )?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if get::<String>(&row, 2)? != alias {
+        return Ok(None);
+    }
+    let catid: u32 = get(&row, 0)?;
+    let Some((_, category)) = categories(conn, tables)?
+        .into_iter()
+        .find(|(c, _)| *c == catid)
+    else {
+        return Ok(None);
+    };
+    let published_at: Timestamp = get(&row, 7)?;
+    let tags: Vec<String> = conn.exec_map(
+        format!(
+            "SELECT keyword FROM {} WHERE id = ? ORDER BY tid",
+            tables.news("tags_id")
+        ),
+        (id,),
+        |keyword: String| decode_entities(&keyword),
+    )?;
+    let (newer, older) = neighbours(conn, tables, catid, id, published_at, now)?;
+    let source = match get::<Option<String>>(&row, 15)? {
+        Some(name) => name,
+        None => get::<Option<String>>(&row, 14)?.unwrap_or_default(),
+    };
+    let (file, alt): (String, String) = (get(&row, 4)?, get(&row, 5)?);
+    let clamp = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+    Ok(Some(Article {
+        slug: slug.to_owned(),
+        title: decode_entities(&get::<String>(&row, 1)?),
+        category,
+        published_at,
+        lead: plain(&get::<String>(&row, 3)?),
+        image: image(tables, &file, &alt, get(&row, 6)?, false),
+        body_html: clean_html(&get::<Option<String>>(&row, 13)?.unwrap_or_default()),
+        author: decode_entities(&get::<String>(&row, 8)?),
+        source: decode_entities(&source),
+        tags,
+        views: get(&row, 10)?,
+        rating: RatingTotals {
+            enabled: get::<u8>(&row, 9)? == 1,
+            total: clamp(get(&row, 11)?),
+            count: clamp(get(&row, 12)?),
+        },
+        newer,
+        older,
+    }))
+}
+
+/// The articles readers see just after and just before article `id` in the
+/// copy of category `catid`: newer oldest first, older newest first.
+fn neighbours(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    catid: u32,
+    id: u32,
+    published_at: Timestamp,
+    now: Timestamp,
+) -> mysql::Result<(Vec<ArticleLink>, Vec<ArticleLink>)> {
+    let table = tables.news_in_category(catid);
+    let mut side = |after: bool| -> mysql::Result<Vec<ArticleLink>> {
+        let (compare, order) = if after { (">", "ASC") } else { ("<", "DESC") };
+        conn.exec_map(
+            format!(
+                "SELECT id, title, alias, publtime FROM {table} \
+                 WHERE {VISIBLE} AND (publtime {compare} ? OR (publtime = ? AND id {compare} ?)) \
+                 ORDER BY publtime {order}, id {order} LIMIT ?"
+            ),
+            (now, now, published_at, published_at, id, NEIGHBOURS),
+            |(id, title, alias, published_at): (u32, String, String, Timestamp)| ArticleLink {
+                slug: article_slug(&alias, id),
+                title: decode_entities(&title),
+                published_at,
+            },
+        )
+    };
+    Ok((side(true)?, side(false)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_name_an_alias_and_an_id() {
+        assert_eq!(
+            parse_slug("ha-tinh-so-ket-12"),
+            Some(("ha-tinh-so-ket", 12))
+        );
+        assert_eq!(article_slug("ha-tinh-so-ket", 12), "ha-tinh-so-ket-12");
+        for bad in [
+            "12",
+            "-12",
+            "abc",
+            "abc-",
+            "abc-1x",
+            "abc-+1",
+            "abc-99999999999",
+        ] {
+            assert_eq!(parse_slug(bad), None, "{bad}");
+        }
+    }
+}

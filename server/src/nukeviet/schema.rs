@@ -1,0 +1,162 @@
+//! What this mode needs of a NukeViet 4 database, checked once at start: the
+//! version it records, its modules (a module's tables are named by its
+//! `module_data`, which a site may have chosen), and every column read.
+
+use mysql::prelude::Queryable;
+use mysql::PooledConn;
+
+use super::{Settings, StartError};
+
+/// The names of the tables read, as this site names them.
+#[derive(Clone, Debug)]
+pub struct Tables {
+    /// `<prefix>_<lang>_<module_data>` of the news module: its tables are this
+    /// plus `_cat`, `_rows`, `_detail`, … and `_<catid>`, the copy of the
+    /// articles listed in each category.
+    pub news: String,
+    /// The news module's folder under `uploads/` and `assets/`.
+    pub news_upload: String,
+}
+
+impl Tables {
+    pub fn news(&self, suffix: &str) -> String {
+        format!("`{}_{suffix}`", self.news)
+    }
+
+    /// The copy of the articles listed in category `catid`.
+    pub fn news_in_category(&self, catid: u32) -> String {
+        format!("`{}_{catid}`", self.news)
+    }
+}
+
+/// Columns read from each news table.
+const NEWS_COLUMNS: [(&str, &[&str]); 6] = [
+    (
+        "cat",
+        &[
+            "catid",
+            "parentid",
+            "title",
+            "alias",
+            "description",
+            "sort",
+            "status",
+        ],
+    ),
+    (
+        "rows",
+        &[
+            "id",
+            "catid",
+            "listcatid",
+            "author",
+            "sourceid",
+            "status",
+            "publtime",
+            "exptime",
+            "title",
+            "alias",
+            "hometext",
+            "homeimgfile",
+            "homeimgalt",
+            "homeimgthumb",
+            "allowed_rating",
+            "hitstotal",
+            "total_rating",
+            "click_rating",
+        ],
+    ),
+    ("detail", &["id", "bodyhtml", "sourcetext"]),
+    ("sources", &["sourceid", "title"]),
+    ("tags", &["tid", "alias"]),
+    ("tags_id", &["id", "tid", "keyword"]),
+];
+
+/// A name that may go into a table name as it is.
+pub fn is_plain_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn query_error(e: mysql::Error) -> StartError {
+    StartError::Query(e.to_string())
+}
+
+/// Checks the database against what this mode reads; the table names found.
+pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, StartError> {
+    let Settings { prefix, lang, .. } = settings;
+    let config = format!("{prefix}_config");
+    require_columns(
+        conn,
+        &config,
+        &["lang", "module", "config_name", "config_value"],
+    )?;
+    let version: Option<String> = conn
+        .query_first(format!(
+            "SELECT config_value FROM `{config}` \
+             WHERE lang = 'sys' AND module = 'global' AND config_name = 'version'"
+        ))
+        .map_err(query_error)?;
+    match &version {
+        Some(v) if v.split('.').next() == Some("4") => {}
+        _ => return Err(StartError::Version(version)),
+    }
+
+    let modules = format!("{prefix}_{lang}_modules");
+    require_columns(
+        conn,
+        &modules,
+        &[
+            "title",
+            "module_file",
+            "module_data",
+            "module_upload",
+            "act",
+            "weight",
+        ],
+    )?;
+    // The first active news module in the site's order: a site may run
+    // copies of it under other titles.
+    let news: Option<(String, String)> = conn
+        .query_first(format!(
+            "SELECT module_data, module_upload FROM `{modules}` \
+             WHERE module_file = 'news' AND act = 1 ORDER BY weight, title LIMIT 1"
+        ))
+        .map_err(query_error)?;
+    let Some((news_data, news_upload)) = news else {
+        return Err(StartError::NoModule("news"));
+    };
+    if !is_plain_name(&news_data) {
+        return Err(StartError::NoModule("news"));
+    }
+    let tables = Tables {
+        news: format!("{prefix}_{lang}_{news_data}"),
+        news_upload,
+    };
+    for (suffix, columns) in NEWS_COLUMNS {
+        require_columns(conn, &format!("{}_{suffix}", tables.news), columns)?;
+    }
+    Ok(tables)
+}
+
+/// Fails unless `table` exists in the connection's database with `columns`.
+fn require_columns(conn: &mut PooledConn, table: &str, columns: &[&str]) -> Result<(), StartError> {
+    let present: Vec<String> = conn
+        .exec(
+            "SELECT COLUMN_NAME FROM information_schema.COLUMNS \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+            (table,),
+        )
+        .map_err(query_error)?;
+    if present.is_empty() {
+        return Err(StartError::MissingTable(table.to_owned()));
+    }
+    match columns.iter().find(|c| !present.iter().any(|p| p == *c)) {
+        Some(column) => Err(StartError::MissingColumn {
+            table: table.to_owned(),
+            column: (*column).to_owned(),
+        }),
+        None => Ok(()),
+    }
+}

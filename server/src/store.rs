@@ -1,0 +1,131 @@
+//! Where the news comes from: the reference backend's own SQLite database, or
+//! a NukeViet site's (the NukeViet mode, under way: its news reads are here,
+//! the rest of the contract still reads the SQLite database). Handlers and the
+//! first view ask the store and do not know which one answers.
+
+use ntm_types::{Article, ArticleSummary, Category, Timestamp};
+
+use crate::db::{self, Db};
+use crate::error::AppError;
+use crate::nukeviet;
+
+#[derive(Clone)]
+pub enum Store {
+    Own(Db),
+    NukeViet(nukeviet::Site),
+}
+
+/// One page of a news list, before paging is added.
+pub struct NewsPage {
+    pub items: Vec<ArticleSummary>,
+    pub total: u32,
+    /// The category listed, when one was asked for.
+    pub category: Option<Category>,
+}
+
+/// Runs a NukeViet read off the async threads (the MySQL client blocks).
+async fn blocking<T, F>(site: &nukeviet::Site, read: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&nukeviet::Site) -> mysql::Result<T> + Send + 'static,
+{
+    let site = site.clone();
+    tokio::task::spawn_blocking(move || read(&site))
+        .await
+        .map_err(|_| AppError::internal())?
+        .map_err(AppError::from)
+}
+
+impl Store {
+    /// Every category, in the site's order.
+    pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
+        match self {
+            Store::Own(db) => db.call(|c| Ok(db::categories(c)?)).await,
+            Store::NukeViet(site) => {
+                blocking(site, |s| {
+                    Ok(s.categories()?.into_iter().map(|(_, c)| c).collect())
+                })
+                .await
+            }
+        }
+    }
+
+    /// `limit` articles from `offset`, newest first, of the category named by
+    /// its slug when given; `None` when there is no such category.
+    pub async fn news_page(
+        &self,
+        category: Option<String>,
+        limit: u32,
+        offset: u32,
+        now: Timestamp,
+    ) -> Result<Option<NewsPage>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    let category = match category {
+                        None => None,
+                        Some(slug) => match db::category(c, &slug)? {
+                            Some(found) => Some(found),
+                            None => return Ok(None),
+                        },
+                    };
+                    let (items, total) = db::article_summaries(
+                        c,
+                        category.as_ref().map(|(id, _)| *id),
+                        limit,
+                        offset,
+                    )?;
+                    Ok(Some(NewsPage {
+                        items,
+                        total,
+                        category: category.map(|(_, c)| c),
+                    }))
+                })
+                .await
+            }
+            Store::NukeViet(site) => {
+                blocking(site, move |s| {
+                    let category = match category {
+                        None => None,
+                        Some(slug) => match s.category(&slug)? {
+                            Some(found) => Some(found),
+                            None => return Ok(None),
+                        },
+                    };
+                    let (items, total) =
+                        s.article_page(category.as_ref().map(|(id, _)| *id), limit, offset, now)?;
+                    Ok(Some(NewsPage {
+                        items,
+                        total,
+                        category: category.map(|(_, c)| c),
+                    }))
+                })
+                .await
+            }
+        }
+    }
+
+    /// The article a slug names, if readers may see it; a reader's visit
+    /// (`counted`) counts a view, a first view's does not. (The NukeViet
+    /// mode does not count views yet.)
+    pub async fn article(
+        &self,
+        slug: String,
+        now: Timestamp,
+        counted: bool,
+    ) -> Result<Option<Article>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    Ok(if counted {
+                        db::article(c, &slug)?
+                    } else {
+                        db::article_uncounted(c, &slug)?
+                    })
+                })
+                .await
+            }
+            Store::NukeViet(site) => blocking(site, move |s| s.article(&slug, now)).await,
+        }
+    }
+}

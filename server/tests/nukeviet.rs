@@ -1,0 +1,470 @@
+//! The NukeViet mode against a real MariaDB: `scripts/mariadb.sh` starts a
+//! throwaway one and `scripts/test.sh` names it in `NTM_TEST_MARIADB` (a URL
+//! without a database). Each test loads its own database from the fixture
+//! (tests/nukeviet/: NukeViet 4.5's tables, our own content stored as
+//! NukeViet stores it) and drops it after. Without `NTM_TEST_MARIADB` these
+//! tests say so and pass, unless `NTM_REQUIRE_MARIADB` is set, as the test
+//! script sets it.
+
+mod common;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::Router;
+use common::{check, get, strict_document};
+use mysql::prelude::Queryable;
+use ntm_server::nukeviet::{Settings, Site, StartError};
+use ntm_server::{app, Db, Options};
+
+const SCHEMA: &str = include_str!("nukeviet/schema.sql");
+const CONTENT: &str = include_str!("nukeviet/content.sql");
+
+/// 2025-01-01 00:00 UTC: after every fixture article's time but the one due
+/// in 2100, and after the one that expired.
+const NOW: i64 = 1_735_689_600;
+
+/// A database of its own, loaded with the fixture; dropped after the test.
+struct TestDatabase {
+    server: String,
+    name: String,
+}
+
+impl TestDatabase {
+    /// `None` (with a line saying why) when no MariaDB is given.
+    fn new() -> Option<TestDatabase> {
+        let Ok(server) = std::env::var("NTM_TEST_MARIADB") else {
+            assert!(
+                std::env::var_os("NTM_REQUIRE_MARIADB").is_none(),
+                "NTM_REQUIRE_MARIADB is set but NTM_TEST_MARIADB is not"
+            );
+            eprintln!("NTM_TEST_MARIADB is not set: skipped (scripts/test.sh starts a MariaDB)");
+            return None;
+        };
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "ntm_test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let db = TestDatabase { server, name };
+        db.load();
+        Some(db)
+    }
+
+    fn url(&self) -> String {
+        self.server.replacen("/?", &format!("/{}?", self.name), 1)
+    }
+
+    fn settings(&self) -> Settings {
+        Settings {
+            url: self.url(),
+            prefix: "nv4".to_owned(),
+            lang: "vi".to_owned(),
+        }
+    }
+
+    fn conn(&self) -> mysql::Conn {
+        mysql::Conn::new(mysql::Opts::from_url(&self.url()).unwrap()).unwrap()
+    }
+
+    fn open(&self) -> Site {
+        Site::open(&self.settings()).unwrap()
+    }
+
+    /// The backend with its news from this site, at [`NOW`]; with a built
+    /// front end in `dist` when given.
+    fn app_serving(&self, dist: Option<&std::path::Path>) -> Router {
+        let own = Db::open_empty_in_memory().unwrap();
+        // The site information still comes from the backend's own database.
+        own.with(|c| {
+            ntm_server::db::set_site(
+                c,
+                &ntm_types::SiteInfo {
+                    name: "Nông thôn mới Hà Tĩnh".into(),
+                    office: "Văn phòng Điều phối".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+        app(
+            own,
+            Options {
+                dist: dist.map(std::path::Path::to_path_buf),
+                nukeviet: Some(self.open()),
+                clock: Some(Arc::new(|| NOW)),
+                ..Default::default()
+            },
+        )
+    }
+
+    fn app(&self) -> Router {
+        self.app_serving(None)
+    }
+
+    /// Empties the database as if it had gone away (the server is shared
+    /// with other tests); [`TestDatabase::load`] brings it back.
+    fn go_away(&self) {
+        self.conn()
+            .query_drop(format!("DROP DATABASE {}", self.name))
+            .unwrap();
+    }
+
+    fn load(&self) {
+        let mut conn = mysql::Conn::new(mysql::Opts::from_url(&self.server).unwrap()).unwrap();
+        conn.query_drop(format!(
+            "CREATE DATABASE {0} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; USE {0}; {SCHEMA} {CONTENT}",
+            self.name
+        ))
+        .unwrap();
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Ok(opts) = mysql::Opts::from_url(&self.server) {
+            if let Ok(mut conn) = mysql::Conn::new(opts) {
+                let _ = conn.query_drop(format!("DROP DATABASE IF EXISTS {}", self.name));
+            }
+        }
+    }
+}
+
+fn titles<T>(items: &[T], title: impl Fn(&T) -> &str) -> Vec<&str> {
+    items.iter().map(title).collect()
+}
+
+#[test]
+fn lists_what_readers_see_newest_first_decoded() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let site = db.open();
+    let (items, total) = site.article_page(None, 10, 0, NOW).unwrap();
+    // Not the draft, the one due in 2100, nor the one that expired.
+    assert_eq!(total, 4);
+    assert_eq!(
+        titles(&items, |a| a.title.as_str()),
+        [
+            "Quyết định 15/2024/QĐ-UBND về bộ tiêu chí xã nông thôn mới",
+            "Cựu chiến binh làm giàu từ rừng keo",
+            "Sản phẩm OCOP \"Kẹo cu đơ\" đạt 4 sao",
+            "Hà Tĩnh: sơ kết 6 tháng xây dựng nông thôn mới",
+        ]
+    );
+    let ocop = &items[2];
+    assert_eq!(ocop.slug, "san-pham-ocop-keo-cu-do-dat-4-sao-2");
+    assert_eq!(ocop.category.slug, "chuong-trinh-ocop");
+    assert_eq!(
+        ocop.lead,
+        "Kẹo cu đơ của HTX Tiến Thành được công nhận 4 sao."
+    );
+    assert_eq!(
+        ocop.image.as_ref().map(|i| i.src.as_str()),
+        Some("https://cdn.example.vn/ocop/keo-cu-do.jpg")
+    );
+    let first = &items[3];
+    assert_eq!(
+        first.lead,
+        "Sáu tháng đầu năm, toàn tỉnh có thêm 12 xã đạt chuẩn (vượt kế hoạch)!"
+    );
+    // A list shows the thumbnail NukeViet made; an upload without one as it is.
+    assert_eq!(
+        first.image.as_ref().map(|i| i.src.as_str()),
+        Some("/assets/tin-tuc/2024_07/so-ket.jpg")
+    );
+    assert_eq!(
+        items[0].image.as_ref().map(|i| i.src.as_str()),
+        Some("/uploads/tin-tuc/2024_07/quyet-dinh.png")
+    );
+    assert_eq!(items[1].image, None);
+    // Pages.
+    let (page2, total) = site.article_page(None, 3, 3, NOW).unwrap();
+    assert_eq!((page2.len(), total), (1, 4));
+    assert_eq!(page2[0].slug, first.slug);
+}
+
+#[test]
+fn a_category_lists_every_article_listed_in_it() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let site = db.open();
+    let names: Vec<String> = site
+        .categories()
+        .unwrap()
+        .into_iter()
+        .map(|(_, c)| c.name)
+        .collect();
+    // In the site's order; the category that is off is not there.
+    assert_eq!(
+        names,
+        ["Tin tức - Sự kiện", "Gương điển hình", "Chương trình OCOP"]
+    );
+    let (id, news) = site.category("tin-tuc-su-kien").unwrap().unwrap();
+    assert_eq!(
+        news.description,
+        "Hoạt động xây dựng nông thôn mới trong tỉnh"
+    );
+    let (items, total) = site.article_page(Some(id), 10, 0, NOW).unwrap();
+    // The OCOP article is listed here too, under its own category.
+    assert_eq!(total, 3);
+    assert_eq!(
+        titles(&items, |a| a.category.slug.as_str()),
+        ["tin-tuc-su-kien", "chuong-trinh-ocop", "tin-tuc-su-kien"]
+    );
+    let (_, models) = site.category("guong-dien-hinh").unwrap().unwrap();
+    assert_eq!(models.description, "Những tấm gương \"dám nghĩ, dám làm\"");
+    assert_eq!(site.category("luu-tru").unwrap(), None);
+    assert_eq!(site.category("khong-co").unwrap(), None);
+}
+
+#[test]
+fn an_article_with_its_body_tags_counts_and_neighbours() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let site = db.open();
+    let slug = "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1";
+    let a = site.article(slug, NOW).unwrap().unwrap();
+    assert_eq!(a.title, "Hà Tĩnh: sơ kết 6 tháng xây dựng nông thôn mới");
+    assert_eq!(a.author, "Phóng viên/Báo Hà Tĩnh");
+    assert_eq!(a.source, "Báo Hà Tĩnh");
+    assert_eq!(a.tags, ["nông thôn mới"]);
+    assert_eq!(a.views, 16_777_215);
+    assert_eq!(
+        (a.rating.enabled, a.rating.total, a.rating.count),
+        (true, 45, 10)
+    );
+    assert!(a.body_html.contains("<table>"), "{}", a.body_html);
+    assert!(a.body_html.contains("Ghi chú &#91;1&#93;") || a.body_html.contains("Ghi chú [1]"));
+    assert_eq!(
+        a.image.as_ref().map(|i| (i.src.as_str(), i.alt.as_str())),
+        Some(("/uploads/tin-tuc/2024_07/so-ket.jpg", "Hội nghị sơ kết"))
+    );
+    // Neighbours in the category's own list, the OCOP article among them;
+    // never the draft, the one not yet due, nor the expired one.
+    assert_eq!(
+        titles(&a.newer, |l| l.slug.as_str()),
+        [
+            "san-pham-ocop-keo-cu-do-dat-4-sao-2",
+            "quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi-7"
+        ]
+    );
+    assert!(a.older.is_empty());
+
+    let ocop = site
+        .article("san-pham-ocop-keo-cu-do-dat-4-sao-2", NOW)
+        .unwrap()
+        .unwrap();
+    assert_eq!(ocop.source, "baohatinh.example.vn");
+    assert!(!ocop.rating.enabled);
+    assert_eq!(ocop.tags, ["OCOP", "nông thôn mới"]);
+
+    for hidden in [
+        "ban-nhap-chua-dang-4",
+        "bai-hen-gio-dang-nam-2100-5",
+        "thong-bao-da-het-han-6",
+        // The right id under another alias, and no id at all.
+        "khac-1",
+        "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi",
+        "1",
+    ] {
+        assert_eq!(site.article(hidden, NOW).unwrap(), None, "{hidden}");
+    }
+    // Due articles appear when their time comes.
+    assert!(site
+        .article("bai-hen-gio-dang-nam-2100-5", 4_102_444_800)
+        .unwrap()
+        .is_some());
+}
+
+#[test]
+fn refuses_to_start_on_what_it_cannot_read_with_one_clear_line() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let start = |settings: &Settings| Site::open(settings).err();
+    let mut wrong = db.settings();
+    wrong.url = wrong.url.replacen("ntm-test@", "wrong-password@", 1);
+    assert!(
+        matches!(start(&wrong), Some(StartError::Connect(_))),
+        "{:?}",
+        start(&wrong)
+    );
+    let mut wrong = db.settings();
+    wrong.url = "postgres://x".to_owned();
+    assert!(matches!(start(&wrong), Some(StartError::Url(_))));
+    let mut wrong = db.settings();
+    wrong.prefix = "nv4`; DROP".to_owned();
+    assert_eq!(
+        start(&wrong),
+        Some(StartError::Name("the prefix".to_owned()))
+    );
+    let mut wrong = db.settings();
+    wrong.prefix = "nv3".to_owned();
+    assert_eq!(
+        start(&wrong),
+        Some(StartError::MissingTable("nv3_config".to_owned()))
+    );
+
+    let settings = db.settings();
+    let mut conn = db.conn();
+    conn.query_drop("DROP TABLE nv4_vi_tin_tuc_detail").unwrap();
+    assert_eq!(
+        start(&settings),
+        Some(StartError::MissingTable("nv4_vi_tin_tuc_detail".to_owned()))
+    );
+    // (`_rows` is checked before `_detail`.)
+    conn.query_drop("ALTER TABLE nv4_vi_tin_tuc_rows DROP COLUMN hitstotal")
+        .unwrap();
+    let error = start(&settings).unwrap();
+    assert_eq!(
+        error.to_string(),
+        "the NukeViet table nv4_vi_tin_tuc_rows has no column hitstotal"
+    );
+    conn.query_drop("UPDATE nv4_vi_modules SET act = 0 WHERE module_file = 'news'")
+        .unwrap();
+    assert_eq!(start(&settings), Some(StartError::NoModule("news")));
+    conn.query_drop("UPDATE nv4_config SET config_value = '3.4.00' WHERE config_name = 'version'")
+        .unwrap();
+    let error = start(&settings).unwrap();
+    assert_eq!(
+        error.to_string(),
+        "NukeViet 3.4.00 is not supported: this mode reads NukeViet 4 sites"
+    );
+}
+
+#[tokio::test]
+async fn serves_the_news_endpoints_by_the_contract() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let app = db.app();
+    let doc = strict_document();
+    let slug = "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1";
+    for (uri, path, status) in [
+        ("/api/categories", "/categories", StatusCode::OK),
+        ("/api/articles", "/articles", StatusCode::OK),
+        (
+            "/api/articles?category=chuong-trinh-ocop&per_page=1",
+            "/articles",
+            StatusCode::OK,
+        ),
+        ("/api/articles?page=9", "/articles", StatusCode::OK),
+        (
+            "/api/articles?category=luu-tru",
+            "/articles",
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            &format!("/api/articles/{slug}"),
+            "/articles/{slug}",
+            StatusCode::OK,
+        ),
+        (
+            "/api/articles/ban-nhap-chua-dang-4",
+            "/articles/{slug}",
+            StatusCode::NOT_FOUND,
+        ),
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, status, "{uri}: {}", res.text());
+        check(&doc, "get", path, status, &res.json());
+    }
+    let page = get(&app, "/api/articles?category=tin-tuc-su-kien&per_page=2")
+        .await
+        .json();
+    assert_eq!(
+        (page["total_items"].as_u64(), page["total_pages"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(page["category"]["name"], "Tin tức - Sự kiện");
+    let article = get(&app, &format!("/api/articles/{slug}")).await.json();
+    assert_eq!(
+        article["title"],
+        "Hà Tĩnh: sơ kết 6 tháng xây dựng nông thôn mới"
+    );
+}
+
+#[tokio::test]
+async fn a_database_that_goes_away_gets_a_503_and_comes_back() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let app = db.app();
+    let doc = strict_document();
+    assert_eq!(get(&app, "/api/articles").await.status, StatusCode::OK);
+    db.go_away();
+    for (uri, path) in [
+        ("/api/articles", "/articles"),
+        ("/api/categories", "/categories"),
+        (
+            "/api/articles/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1",
+            "/articles/{slug}",
+        ),
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE, "{uri}");
+        check(
+            &doc,
+            "get",
+            path,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &res.json(),
+        );
+        assert_eq!(res.json()["code"], "unavailable");
+        assert_eq!(
+            res.json()["message"],
+            "Tạm thời không đọc được dữ liệu, vui lòng thử lại sau ít phút."
+        );
+    }
+    db.load();
+    let res = get(&app, "/api/articles").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(res.json()["total_items"], 4);
+}
+
+#[tokio::test]
+async fn first_views_show_the_sites_news() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let app = db.app_serving(Some(dist.path()));
+    let home = get(&app, "/").await.text();
+    assert!(
+        home.contains(
+            r#"<a href="/tin-tuc/quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi-7">"#
+        ),
+        "{home}"
+    );
+    assert!(
+        home.contains(r#"Sản phẩm OCOP "Kẹo cu đơ" đạt 4 sao"#),
+        "{home}"
+    );
+    let page = get(
+        &app,
+        "/tin-tuc/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1",
+    )
+    .await
+    .text();
+    assert!(
+        page.contains("<title>Hà Tĩnh: sơ kết 6 tháng xây dựng nông thôn mới"),
+        "{page}"
+    );
+    assert!(page.contains("Phóng viên/Báo Hà Tĩnh"), "{page}");
+    let category = get(&app, "/chuyen-muc/chuong-trinh-ocop").await.text();
+    assert!(category.contains("<title>Chương trình OCOP"), "{category}");
+    assert!(
+        category.contains(r#"href="/tin-tuc/san-pham-ocop-keo-cu-do-dat-4-sao-2""#),
+        "{category}"
+    );
+}

@@ -1,0 +1,75 @@
+-- Content for the NukeViet mode's tests, written for them and stored the way
+-- NukeViet 4.5 stores it: titles HTML-encoded with NukeViet's own entities
+-- (`/` as &#x002F;, `:` as &#x3A;, quotes as &quot;), bodies as HTML with
+-- brackets encoded, Unix times, comma-separated category lists, and a copy
+-- of every article in the table of each category it is listed in.
+-- Times: 1719792000 is 2024-07-01 00:00 UTC; 4102444800 is 2100-01-01.
+
+INSERT INTO nv4_config (lang, module, config_name, config_value) VALUES
+('sys', 'global', 'version', '4.5.05'),
+('sys', 'site', 'site_email', 'vanphong@nongthonmoi.example.vn'),
+('sys', 'site', 'site_phone', '0239 3 892 689'),
+('vi', 'global', 'site_name', 'Nông thôn mới Hà Tĩnh'),
+('vi', 'global', 'site_description', 'Tin tức, chính sách và gương điển hình xây dựng nông thôn mới');
+
+INSERT INTO nv4_vi_modules (title, module_file, module_data, module_upload, custom_title, groups_view, weight, act) VALUES
+('tin-tuc', 'news', 'tin_tuc', 'tin-tuc', 'Tin tức', '6', 1, 1),
+('thong-bao', 'news', 'thong_bao', 'thong-bao', 'Thông báo cũ', '6', 2, 0),
+('voting', 'voting', 'voting', 'voting', 'Thăm dò ý kiến', '6', 3, 1);
+
+INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weight, sort, lev, numsubcat, subcatid, status) VALUES
+(1, 0, 'Tin tức - Sự kiện', 'tin-tuc-su-kien', 'Hoạt động xây dựng nông thôn mới trong tỉnh', 1, 1, 0, 1, '3', 1),
+(3, 1, 'Gương điển hình', 'guong-dien-hinh', 'Những tấm gương &quot;dám nghĩ, dám làm&quot;', 1, 2, 1, 0, '', 1),
+(2, 0, 'Chương trình OCOP', 'chuong-trinh-ocop', 'Mỗi xã một sản phẩm&#x3A; chủ thể, sản phẩm, hạng sao', 2, 3, 0, 0, '', 2),
+(4, 0, 'Lưu trữ', 'luu-tru', 'Chuyên mục đã tắt', 3, 4, 0, 0, '', 0);
+
+INSERT INTO nv4_vi_tin_tuc_sources (sourceid, title, link, add_time, edit_time) VALUES
+(1, 'Báo Hà Tĩnh', 'https://baohatinh.example.vn', 1719792000, 1719792000);
+
+INSERT INTO nv4_vi_tin_tuc_rows
+(id, catid, listcatid, author, sourceid, addtime, edittime, status, publtime, exptime, title, alias, hometext, homeimgfile, homeimgalt, homeimgthumb, inhome, allowed_rating, hitstotal, total_rating, click_rating) VALUES
+(1, 1, '1', 'Phóng viên&#x002F;Báo Hà Tĩnh', 1, 1719792000, 1719792000, 1, 1719792000, 0,
+ 'Hà Tĩnh&#x3A; sơ kết 6 tháng xây dựng nông thôn mới', 'ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi',
+ 'Sáu tháng đầu năm, toàn tỉnh có thêm 12 xã đạt chuẩn &#40;vượt kế hoạch&#41;&#33;', '2024_07/so-ket.jpg', 'Hội nghị sơ kết', 1, 1, 1, 16777215, 45, 10),
+(2, 2, '2,1', 'Nhóm PV', 0, 1719878400, 1719878400, 1, 1719878400, 0,
+ 'Sản phẩm OCOP &quot;Kẹo cu đơ&quot; đạt 4 sao', 'san-pham-ocop-keo-cu-do-dat-4-sao',
+ 'Kẹo cu đơ của HTX Tiến Thành<br />được công nhận 4 sao.', 'https://cdn.example.vn/ocop/keo-cu-do.jpg', 'Kẹo cu đơ', 3, 1, 0, 320, 0, 0),
+(3, 3, '3', '', 0, 1719964800, 1719964800, 1, 1719964800, 0,
+ 'Cựu chiến binh làm giàu từ rừng keo', 'cuu-chien-binh-lam-giau-tu-rung-keo',
+ 'Ông Hoàng Văn Sáu trồng 15 ha keo.', '', '', 0, 1, 1, 0, 0, 0),
+(4, 1, '1', '', 0, 1720051200, 1720051200, 4, 1720051200, 0,
+ 'Bản nháp chưa đăng', 'ban-nhap-chua-dang', 'Chưa duyệt.', '', '', 0, 1, 1, 0, 0, 0),
+(5, 1, '1', '', 0, 1720051200, 1720051200, 1, 4102444800, 0,
+ 'Bài hẹn giờ đăng năm 2100', 'bai-hen-gio-dang-nam-2100', 'Chưa đến giờ đăng.', '', '', 0, 1, 1, 0, 0, 0),
+(6, 1, '1', '', 0, 1717200000, 1717200000, 1, 1717200000, 1718000000,
+ 'Thông báo đã hết hạn', 'thong-bao-da-het-han', 'Đã hết hạn.', '', '', 0, 1, 1, 0, 0, 0),
+(7, 1, '1', '', 0, 1720137600, 1720137600, 1, 1720137600, 0,
+ 'Quyết định 15&#x002F;2024&#x002F;QĐ-UBND về bộ tiêu chí xã nông thôn mới', 'quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi',
+ 'Bộ tiêu chí áp dụng từ năm 2024.', '2024_07/quyet-dinh.png', '', 2, 1, 1, 7, 0, 0);
+
+INSERT INTO nv4_vi_tin_tuc_detail (id, titlesite, description, bodyhtml, keywords, sourcetext, files) VALUES
+(1, '', '', '<p>Chiều 1/7, Văn phòng Điều phối tổ chức hội nghị sơ kết.</p><h2>Kết quả</h2><table><tbody><tr><td>Xã đạt chuẩn</td><td>12</td></tr></tbody></table><p>Ghi chú &#91;1&#93;</p>', 'nông thôn mới', 'https://baohatinh.example.vn/so-ket', ''),
+(2, '', '', '<p>HTX Tiến Thành giữ nghề truyền thống.</p>', 'ocop', 'baohatinh.example.vn', ''),
+(3, '', '', '<p>Ông Sáu kể về những năm đầu lên đồi.</p>', '', '', ''),
+(4, '', '', '<p>Nháp.</p>', '', '', ''),
+(5, '', '', '<p>Hẹn giờ.</p>', '', '', ''),
+(6, '', '', '<p>Hết hạn.</p>', '', '', ''),
+(7, '', '', '<p>Ban hành kèm theo Quyết định 15/2024/QĐ-UBND.</p>', '', '', '');
+
+INSERT INTO nv4_vi_tin_tuc_tags (tid, numnews, title, alias, keywords) VALUES
+(1, 1, '', 'ocop', 'OCOP'),
+(2, 2, '', 'nong-thon-moi', 'nông thôn mới');
+
+INSERT INTO nv4_vi_tin_tuc_tags_id (id, tid, keyword) VALUES
+(1, 2, 'nông thôn mới'),
+(2, 1, 'OCOP'),
+(2, 2, 'nông thôn mới');
+
+-- One table per category with a copy of each article listed in it.
+CREATE TABLE nv4_vi_tin_tuc_1 LIKE nv4_vi_tin_tuc_rows;
+CREATE TABLE nv4_vi_tin_tuc_2 LIKE nv4_vi_tin_tuc_rows;
+CREATE TABLE nv4_vi_tin_tuc_3 LIKE nv4_vi_tin_tuc_rows;
+CREATE TABLE nv4_vi_tin_tuc_4 LIKE nv4_vi_tin_tuc_rows;
+INSERT INTO nv4_vi_tin_tuc_1 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(1, listcatid);
+INSERT INTO nv4_vi_tin_tuc_2 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(2, listcatid);
+INSERT INTO nv4_vi_tin_tuc_3 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(3, listcatid);

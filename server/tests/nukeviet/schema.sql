@@ -1,0 +1,164 @@
+-- The tables of a NukeViet 4.5 site that the NukeViet mode reads, as NukeViet
+-- 4.5's installer creates them (columns, types, keys, MyISAM), written for
+-- these tests from reading its table definitions; no NukeViet code or data.
+-- The news module is installed under the title `tin-tuc` with module_data
+-- `tin_tuc`, as a site may rename it: the backend must find it through the
+-- modules table.
+
+CREATE TABLE nv4_config (
+  lang varchar(3) NOT NULL DEFAULT 'sys',
+  module varchar(50) NOT NULL DEFAULT 'global',
+  config_name varchar(30) NOT NULL DEFAULT '',
+  config_value text,
+  UNIQUE KEY lang (lang, module, config_name)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_modules (
+  title varchar(50) NOT NULL,
+  module_file varchar(50) NOT NULL DEFAULT '',
+  module_data varchar(50) NOT NULL DEFAULT '',
+  module_upload varchar(50) NOT NULL DEFAULT '',
+  module_theme varchar(50) NOT NULL DEFAULT '',
+  custom_title varchar(255) NOT NULL,
+  site_title varchar(255) NOT NULL DEFAULT '',
+  admin_title varchar(255) NOT NULL DEFAULT '',
+  set_time int(11) unsigned NOT NULL DEFAULT '0',
+  main_file tinyint(1) unsigned NOT NULL DEFAULT '0',
+  admin_file tinyint(1) unsigned NOT NULL DEFAULT '0',
+  theme varchar(100) DEFAULT '',
+  mobile varchar(100) DEFAULT '',
+  description varchar(255) DEFAULT '',
+  keywords text,
+  groups_view varchar(255) NOT NULL,
+  weight tinyint(3) unsigned NOT NULL DEFAULT '1',
+  act tinyint(1) unsigned NOT NULL DEFAULT '0',
+  admins varchar(4000) DEFAULT '',
+  rss tinyint(4) NOT NULL DEFAULT '1',
+  sitemap tinyint(4) NOT NULL DEFAULT '1',
+  PRIMARY KEY (title)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_cat (
+  catid smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  parentid smallint(5) unsigned NOT NULL DEFAULT '0',
+  title varchar(250) NOT NULL,
+  titlesite varchar(250) DEFAULT '',
+  alias varchar(250) NOT NULL DEFAULT '',
+  description text,
+  descriptionhtml text,
+  image varchar(255) DEFAULT '',
+  viewdescription tinyint(2) NOT NULL DEFAULT '0',
+  weight smallint(5) unsigned NOT NULL DEFAULT '0',
+  sort smallint(5) NOT NULL DEFAULT '0',
+  lev smallint(5) NOT NULL DEFAULT '0',
+  viewcat varchar(50) NOT NULL DEFAULT 'viewcat_page_new',
+  numsubcat smallint(5) NOT NULL DEFAULT '0',
+  subcatid varchar(255) DEFAULT '',
+  numlinks tinyint(2) unsigned NOT NULL DEFAULT '3',
+  newday tinyint(2) unsigned NOT NULL DEFAULT '2',
+  featured int(11) NOT NULL DEFAULT '0',
+  ad_block_cat varchar(255) NOT NULL DEFAULT '',
+  layout_func varchar(100) NOT NULL DEFAULT '',
+  keywords text,
+  admins text,
+  add_time int(11) unsigned NOT NULL DEFAULT '0',
+  edit_time int(11) unsigned NOT NULL DEFAULT '0',
+  groups_view varchar(255) DEFAULT '',
+  status smallint(4) NOT NULL DEFAULT '1',
+  PRIMARY KEY (catid),
+  UNIQUE KEY alias (alias),
+  KEY parentid (parentid),
+  KEY status (status)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_sources (
+  sourceid mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  title varchar(250) NOT NULL DEFAULT '',
+  link varchar(255) DEFAULT '',
+  logo varchar(255) DEFAULT '',
+  weight mediumint(8) unsigned NOT NULL DEFAULT '0',
+  add_time int(11) unsigned NOT NULL,
+  edit_time int(11) unsigned NOT NULL,
+  PRIMARY KEY (sourceid),
+  UNIQUE KEY title (title)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_rows (
+  id int(11) unsigned NOT NULL AUTO_INCREMENT,
+  catid smallint(5) unsigned NOT NULL DEFAULT '0',
+  listcatid varchar(255) NOT NULL DEFAULT '',
+  topicid smallint(5) unsigned NOT NULL DEFAULT '0',
+  admin_id mediumint(8) unsigned NOT NULL DEFAULT '0',
+  author varchar(250) DEFAULT '',
+  sourceid mediumint(8) NOT NULL DEFAULT '0',
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  edittime int(11) unsigned NOT NULL DEFAULT '0',
+  status tinyint(4) NOT NULL DEFAULT '1',
+  weight int(11) unsigned NOT NULL DEFAULT '0',
+  publtime int(11) unsigned NOT NULL DEFAULT '0',
+  exptime int(11) unsigned NOT NULL DEFAULT '0',
+  archive tinyint(1) unsigned NOT NULL DEFAULT '0',
+  title varchar(250) NOT NULL DEFAULT '',
+  alias varchar(250) NOT NULL DEFAULT '',
+  hometext text NOT NULL,
+  homeimgfile varchar(255) DEFAULT '',
+  homeimgalt varchar(255) DEFAULT '',
+  homeimgthumb tinyint(4) NOT NULL DEFAULT '0',
+  inhome tinyint(1) unsigned NOT NULL DEFAULT '0',
+  allowed_comm varchar(255) DEFAULT '',
+  allowed_rating tinyint(1) unsigned NOT NULL DEFAULT '0',
+  external_link tinyint(1) unsigned NOT NULL DEFAULT '0',
+  hitstotal mediumint(8) unsigned NOT NULL DEFAULT '0',
+  hitscm mediumint(8) unsigned NOT NULL DEFAULT '0',
+  total_rating int(11) NOT NULL DEFAULT '0',
+  click_rating int(11) NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  KEY catid (catid),
+  KEY topicid (topicid),
+  KEY admin_id (admin_id),
+  KEY author (author),
+  KEY title (title),
+  KEY addtime (addtime),
+  KEY edittime (edittime),
+  KEY publtime (publtime),
+  KEY exptime (exptime),
+  KEY status (status)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_detail (
+  id int(11) unsigned NOT NULL,
+  titlesite varchar(255) NOT NULL DEFAULT '',
+  description text NOT NULL,
+  bodyhtml longtext NOT NULL,
+  voicedata text NULL DEFAULT NULL,
+  keywords varchar(255) DEFAULT '',
+  sourcetext varchar(255) DEFAULT '',
+  files text,
+  imgposition tinyint(1) NOT NULL DEFAULT '1',
+  layout_func varchar(100) DEFAULT '',
+  copyright tinyint(1) NOT NULL DEFAULT '0',
+  allowed_send tinyint(1) NOT NULL DEFAULT '0',
+  allowed_print tinyint(1) NOT NULL DEFAULT '0',
+  allowed_save tinyint(1) NOT NULL DEFAULT '0',
+  PRIMARY KEY (id)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_tags (
+  tid mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  numnews mediumint(8) NOT NULL DEFAULT '0',
+  title varchar(250) NOT NULL DEFAULT '',
+  alias varchar(250) NOT NULL DEFAULT '',
+  image varchar(255) DEFAULT '',
+  description text,
+  keywords varchar(255) DEFAULT '',
+  PRIMARY KEY (tid),
+  UNIQUE KEY alias (alias)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_tin_tuc_tags_id (
+  id int(11) NOT NULL,
+  tid mediumint(9) NOT NULL,
+  keyword varchar(65) NOT NULL,
+  UNIQUE KEY id_tid (id, tid),
+  KEY tid (tid)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
