@@ -28,6 +28,9 @@ pub struct Image {
     /// Clients show nothing for any other.
     pub src: String,
     pub alt: String,
+    /// Pixels, as the file is (pages keep the room before it loads); 0 when
+    /// the backend does not know, as a NukeViet site does not: clients then
+    /// show the picture at its own size.
     pub width: u32,
     pub height: u32,
 }

@@ -183,6 +183,23 @@ test('the sidebar: songs, logos and the QR code from the media origin', async ({
     await img.scrollIntoViewIfNeeded();
     await expect(img).toHaveAttribute('src', new RegExp(`^${mediaOrigin}/`));
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    // Shown, sizes known or not (one logo's are 0: unknown).
+    expect((await img.boundingBox())!.width).toBeGreaterThan(0);
   }
   await expectNoSidewaysScroll(page);
+});
+
+test('a photo whose sizes the backend does not know is shown at its own', async ({ page }) => {
+  // bai-so-2's photo comes with width and height 0, as from a NukeViet site.
+  await page.goto('/tin-tuc/bai-so-2');
+  const photo = page.locator('.article-photo img');
+  await expect(photo).toHaveAttribute('width', '0');
+  await expect.poll(() => photo.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+  const box = (await photo.boundingBox())!;
+  expect(box.width).toBeGreaterThan(100);
+  expect(box.height).toBeGreaterThan(50);
+  await page.goto('/chuyen-muc/chuyen-muc-co-ten-rat-dai');
+  const listed = page.locator('.news-item', { hasText: 'Bài thử số 2 với tiêu đề tiếng Việt' }).locator('img');
+  await expect.poll(() => listed.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+  expect((await listed.boundingBox())!.height).toBeGreaterThan(20);
 });
