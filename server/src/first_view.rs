@@ -206,22 +206,21 @@ pub async fn load(
             None => return Ok(None),
         },
         Route::Search { text, page } => {
-            db.call(move |c| {
-                let offset = (page - 1) * DEFAULT_PER_PAGE;
-                let (items, total_items) = db::search_articles(c, &text, DEFAULT_PER_PAGE, offset)?;
-                Ok(Page::Search {
-                    text,
-                    found: ArticlePage {
-                        items,
-                        page,
-                        per_page: DEFAULT_PER_PAGE,
-                        total_items,
-                        total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
-                        category: None,
-                    },
-                })
-            })
-            .await?
+            let offset = (page - 1) * DEFAULT_PER_PAGE;
+            let (items, total_items) = store
+                .search(text.clone(), DEFAULT_PER_PAGE, offset, now)
+                .await?;
+            Page::Search {
+                text,
+                found: ArticlePage {
+                    items,
+                    page,
+                    per_page: DEFAULT_PER_PAGE,
+                    total_items,
+                    total_pages: total_items.div_ceil(DEFAULT_PER_PAGE),
+                    category: None,
+                },
+            }
         }
         Route::Documents { page } => {
             db.call(move |c| {

@@ -105,6 +105,26 @@ impl Store {
         }
     }
 
+    /// `limit` articles from `offset`, newest first, that hold every word of
+    /// `text` (diacritics and case ignored), with the number of all.
+    pub async fn search(
+        &self,
+        text: String,
+        limit: u32,
+        offset: u32,
+        now: Timestamp,
+    ) -> Result<(Vec<ArticleSummary>, u32), AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| Ok(db::search_articles(c, &text, limit, offset)?))
+                    .await
+            }
+            Store::NukeViet(site) => {
+                blocking(site, move |s| s.search(&text, limit, offset, now)).await
+            }
+        }
+    }
+
     /// The article a slug names, if readers may see it; a reader's visit
     /// (`counted`) counts a view, a first view's does not. (The NukeViet
     /// mode does not count views yet.)

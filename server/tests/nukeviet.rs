@@ -463,8 +463,53 @@ async fn first_views_show_the_sites_news() {
     assert!(page.contains("Phóng viên/Báo Hà Tĩnh"), "{page}");
     let category = get(&app, "/chuyen-muc/chuong-trinh-ocop").await.text();
     assert!(category.contains("<title>Chương trình OCOP"), "{category}");
+    let search = get(&app, "/tim-kiem?q=15%2F2024").await.text();
+    assert!(
+        search.contains(
+            r#"href="/tin-tuc/quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi-7""#
+        ),
+        "{search}"
+    );
     assert!(
         category.contains(r#"href="/tin-tuc/san-pham-ocop-keo-cu-do-dat-4-sao-2""#),
         "{category}"
     );
+}
+
+#[test]
+fn search_matches_what_readers_type() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let site = db.open();
+    let found = |text: &str| -> Vec<String> {
+        let (items, total) = site.search(text, 10, 0, NOW).unwrap();
+        assert_eq!(total as usize, items.len(), "{text}");
+        items.into_iter().map(|a| a.slug).collect()
+    };
+    let so_ket = "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1";
+    let ocop = "san-pham-ocop-keo-cu-do-dat-4-sao-2";
+    let decision = "quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi-7";
+    // Without diacritics, in any case, đ as d.
+    assert_eq!(found("ha tinh"), [so_ket]);
+    assert_eq!(found("HTX TIEN THANH duoc cong nhan"), [ocop]);
+    // Any part of a word: "keo" is in two titles.
+    assert_eq!(
+        found("keo"),
+        ["cuu-chien-binh-lam-giau-tu-rung-keo-3", ocop]
+    );
+    // What NukeViet stored encoded: a slash, a colon, quotes, brackets.
+    assert_eq!(found("15/2024/QĐ-UBND"), [decision]);
+    assert_eq!(found("Hà Tĩnh: sơ kết"), [so_ket]);
+    assert_eq!(found(r#""Kẹo cu đơ""#), [ocop]);
+    assert_eq!(found("(vượt kế hoạch)!"), [so_ket]);
+    assert_eq!(found("[1]"), [so_ket]);
+    // In the body, every word somewhere, newest first.
+    assert_eq!(found("truyền thống"), [ocop]);
+    assert_eq!(found("nông thôn"), [decision, so_ket]);
+    // Never what readers do not see; LIKE's own characters are plain.
+    assert!(found("nháp").is_empty());
+    assert!(found("hẹn giờ").is_empty());
+    assert!(found("%").is_empty());
+    assert!(found("_").is_empty());
 }

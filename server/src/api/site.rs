@@ -67,9 +67,10 @@ pub fn search_words(q: &str) -> Option<String> {
 #[utoipa::path(get, path = "/search", tag = "site", params(SearchQuery),
     responses(
         (status = 200, description = "One page of matching articles", body = ArticlePage),
-        (status = 400, description = "A parameter is not valid", body = ApiError)))]
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn search(
-    State(db): State<Db>,
+    State(state): State<AppState>,
     Params(q): Params<SearchQuery>,
 ) -> Result<Json<ArticlePage>, AppError> {
     let Some(text) = search_words(&q.q) else {
@@ -78,19 +79,17 @@ pub async fn search(
         ));
     };
     let paging = Paging::parse(q.page.as_deref(), q.per_page.as_deref())?;
-    let result = db
-        .call(move |c| {
-            let (items, total_items) =
-                db::search_articles(c, &text, paging.per_page, paging.offset())?;
-            Ok(ArticlePage {
-                items,
-                page: paging.page,
-                per_page: paging.per_page,
-                total_items,
-                total_pages: paging.pages(total_items),
-                category: None,
-            })
-        })
+    let now = (state.clock)();
+    let (items, total_items) = state
+        .store
+        .search(text, paging.per_page, paging.offset(), now)
         .await?;
-    Ok(Json(result))
+    Ok(Json(ArticlePage {
+        items,
+        page: paging.page,
+        per_page: paging.per_page,
+        total_items,
+        total_pages: paging.pages(total_items),
+        category: None,
+    }))
 }

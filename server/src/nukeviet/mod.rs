@@ -7,6 +7,7 @@
 //! Text comes out decoded once (`crate::text::decode_entities`): NukeViet
 //! stores it HTML-encoded.
 
+mod encoding;
 pub mod news;
 mod schema;
 

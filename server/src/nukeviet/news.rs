@@ -13,6 +13,7 @@ use ntm_types::{
     Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, Timestamp, NEIGHBOURS,
 };
 
+use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::Tables;
 use super::Site;
 use crate::sanitize::clean_html;
@@ -45,6 +46,17 @@ impl Site {
             offset,
             now,
         )
+    }
+
+    /// See [`search`].
+    pub fn search(
+        &self,
+        text: &str,
+        limit: u32,
+        offset: u32,
+        now: Timestamp,
+    ) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+        search(&mut self.conn()?, self.tables(), text, limit, offset, now)
     }
 
     /// See [`article`].
@@ -182,6 +194,16 @@ pub fn article_page(
         ),
         (now, now, limit, offset),
     )?;
+    Ok((summaries(tables, &shown, rows)?, total))
+}
+
+/// List lines of `rows` (id, catid, title, alias, hometext, homeimgfile,
+/// homeimgalt, homeimgthumb, publtime) in categories readers see.
+fn summaries(
+    tables: &Tables,
+    shown: &HashMap<u32, Category>,
+    rows: Vec<Row>,
+) -> mysql::Result<Vec<ArticleSummary>> {
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         let catid: u32 = get(&row, 1)?;
@@ -198,7 +220,77 @@ pub fn article_page(
             image: image(tables, &file, &alt, get(&row, 7)?, true),
         });
     }
-    Ok((items, total))
+    Ok(items)
+}
+
+/// How a column is matched against what readers type: by letters alone
+/// (diacritics and case ignored, `đ` as `d`, as `utf8mb4_unicode_520_ci`
+/// compares), whatever the table's own character set and collation.
+fn letters(column: &str) -> String {
+    format!("CONVERT({column} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci")
+}
+
+/// A page of the articles readers see whose title, lead or body holds every
+/// word of `text`, newest first, with the number of all: each word matched
+/// in the forms NukeViet stores text in (references for `/`, `:`, quotes,
+/// brackets…).
+pub fn search(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    text: &str,
+    limit: u32,
+    offset: u32,
+    now: Timestamp,
+) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let shown: HashMap<u32, Category> = categories(conn, tables)?.into_iter().collect();
+    if words.is_empty() || shown.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let mut ids: Vec<u32> = shown.keys().copied().collect();
+    ids.sort_unstable();
+    let ids = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    let matched = |column: &str| format!("{} LIKE ? ESCAPE '\\\\'", letters(column));
+    let columns = ["r.title", "r.hometext", "d.bodyhtml"];
+    let mut filter = vec![
+        "r.status = 1 AND r.publtime <= ? AND (r.exptime = 0 OR r.exptime > ?)".to_owned(),
+        format!("r.catid IN ({ids})"),
+    ];
+    let mut params: Vec<mysql::Value> = vec![now.into(), now.into()];
+    for word in &words {
+        // A word as NukeViet may have stored it in any of the fields: titles
+        // are fully encoded, leads and bodies mostly not, but an editor's
+        // paste may hold either.
+        let mut forms = vec![as_title(word), as_html_text(word)];
+        forms.dedup();
+        let mut any = Vec::new();
+        for form in &forms {
+            for column in columns {
+                any.push(matched(column));
+                params.push(contains_pattern(form).into());
+            }
+        }
+        filter.push(format!("({})", any.join(" OR ")));
+    }
+    let from = format!(
+        "FROM {} r LEFT JOIN {} d ON d.id = r.id WHERE {}",
+        tables.news("rows"),
+        tables.news("detail"),
+        filter.join(" AND ")
+    );
+    let total: u32 = conn
+        .exec_first(format!("SELECT COUNT(*) {from}"), params.clone())?
+        .unwrap_or(0);
+    params.push(limit.into());
+    params.push(offset.into());
+    let rows: Vec<Row> = conn.exec(
+        format!(
+            "SELECT r.id, r.catid, r.title, r.alias, r.hometext, r.homeimgfile, r.homeimgalt, \
+                    r.homeimgthumb, r.publtime {from} ORDER BY r.publtime DESC, r.id DESC LIMIT ? OFFSET ?"
+        ),
+        params,
+    )?;
+    Ok((summaries(tables, &shown, rows)?, total))
 }
 
 /// An article readers see, by its slug, with its tags and its neighbours in
