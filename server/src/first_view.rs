@@ -163,7 +163,8 @@ pub struct FirstView {
 
 /// What the first view of `route` shows at `now`, or `None` when there is
 /// nothing to show (an unknown article or category, no site information yet):
-/// the news from `store`, as the API reads it, the rest from `db`. Only
+/// the frame and news from `store`, as the API reads them, the rest from
+/// `db`. Only
 /// reads: the rendering happens in [`render`].
 pub async fn load(
     store: &Store,
@@ -171,11 +172,7 @@ pub async fn load(
     route: Route,
     now: Timestamp,
 ) -> Result<Option<Content>, AppError> {
-    let site = db
-        .call(|c| Ok(db::site(c)?))
-        .await?
-        .and_then(|json| serde_json::from_str::<SiteInfo>(&json).ok());
-    let Some(site) = site else {
+    let Some(site) = store.site().await? else {
         return Ok(None);
     };
     let page = match route {

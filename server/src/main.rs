@@ -74,6 +74,24 @@ struct Args {
     /// Registrations one IP address may send in an hour.
     #[arg(long, env = "NTM_REGISTRATIONS_PER_IP", default_value_t = Limits::default().registrations_per_ip_per_hour)]
     registrations_per_ip: u32,
+    /// The NukeViet mode, under way: the site information, menu, news and
+    /// search come from this NukeViet 4 site's MySQL/MariaDB database
+    /// (mysql://user:password@host:3306/database, or
+    /// mysql://user:password@localhost/database?socket=/path/mysqld.sock); documents,
+    /// polls, statistics and members still come from --database.
+    #[arg(long, env = "NTM_NUKEVIET")]
+    nukeviet: Option<String>,
+    /// NukeViet's table prefix ($db_config['prefix'] in its config.php).
+    #[arg(long, env = "NTM_NUKEVIET_PREFIX", default_value = "nv4")]
+    nukeviet_prefix: String,
+    /// The NukeViet language whose content is served.
+    #[arg(long, env = "NTM_NUKEVIET_LANG", default_value = "vi")]
+    nukeviet_lang: String,
+    /// What NukeViet has no place for, as /api/site's JSON (office, editors,
+    /// address, songs, partners, Zalo QR code); its empty fields come from
+    /// the NukeViet site.
+    #[arg(long, env = "NTM_NUKEVIET_OVERLAY")]
+    nukeviet_overlay: Option<PathBuf>,
 }
 
 /// The origins of a list given on the command line, or the program stops
@@ -129,6 +147,18 @@ async fn main() {
     let addr = listener
         .local_addr()
         .expect("a bound socket has an address");
+    let nukeviet = args.nukeviet.map(|url| {
+        let settings = ntm_server::nukeviet::Settings {
+            url,
+            prefix: args.nukeviet_prefix,
+            lang: args.nukeviet_lang,
+            overlay: args.nukeviet_overlay,
+        };
+        ntm_server::nukeviet::Site::open(&settings).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        })
+    });
     let router = app(
         db,
         Options {
@@ -146,7 +176,7 @@ async fn main() {
             },
             clock: None,
             origins,
-            nukeviet: None,
+            nukeviet,
         },
     );
     // Tests read this line to learn the port.

@@ -1,9 +1,10 @@
-//! Where the news comes from: the reference backend's own SQLite database, or
-//! a NukeViet site's (the NukeViet mode, under way: its news reads are here,
-//! the rest of the contract still reads the SQLite database). Handlers and the
-//! first view ask the store and do not know which one answers.
+//! Where the news and the frame come from: the reference backend's own
+//! SQLite database, or a NukeViet site's (the NukeViet mode, under way: the
+//! site information, news and search are here, the rest of the contract still
+//! reads the SQLite database). Handlers and the first view ask the store and
+//! do not know which one answers.
 
-use ntm_types::{Article, ArticleSummary, Category, Timestamp};
+use ntm_types::{Article, ArticleSummary, Category, SiteInfo, Timestamp};
 
 use crate::db::{self, Db};
 use crate::error::AppError;
@@ -37,6 +38,23 @@ where
 }
 
 impl Store {
+    /// What every page's frame shows; `None` when the site is not set up yet.
+    pub async fn site(&self) -> Result<Option<SiteInfo>, AppError> {
+        match self {
+            Store::Own(db) => {
+                let json = db.call(|c| Ok(db::site(c)?)).await?;
+                json.map(|json| {
+                    serde_json::from_str(&json).map_err(|e| {
+                        eprintln!("stored site information is not valid: {e}");
+                        AppError::internal()
+                    })
+                })
+                .transpose()
+            }
+            Store::NukeViet(site) => blocking(site, |s| s.site_info().map(Some)).await,
+        }
+    }
+
     /// Every category, in the site's order.
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
         match self {

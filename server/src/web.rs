@@ -163,13 +163,7 @@ async fn page_data(
     };
     let info = match &content {
         Some(content) => Some(content.site().clone()),
-        None => site
-            .db
-            .call(|c| Ok(crate::db::site(c)?))
-            .await
-            .ok()
-            .flatten()
-            .and_then(|json| serde_json::from_str::<ntm_types::SiteInfo>(&json).ok()),
+        None => site.store.site().await.ok().flatten(),
     };
     (info, content)
 }

@@ -62,6 +62,7 @@ impl TestDatabase {
             url: self.url(),
             prefix: "nv4".to_owned(),
             lang: "vi".to_owned(),
+            overlay: None,
         }
     }
 
@@ -76,21 +77,8 @@ impl TestDatabase {
     /// The backend with its news from this site, at [`NOW`]; with a built
     /// front end in `dist` when given.
     fn app_serving(&self, dist: Option<&std::path::Path>) -> Router {
-        let own = Db::open_empty_in_memory().unwrap();
-        // The site information still comes from the backend's own database.
-        own.with(|c| {
-            ntm_server::db::set_site(
-                c,
-                &ntm_types::SiteInfo {
-                    name: "Nông thôn mới Hà Tĩnh".into(),
-                    office: "Văn phòng Điều phối".into(),
-                    ..Default::default()
-                },
-            )
-        })
-        .unwrap();
         app(
-            own,
+            Db::open_empty_in_memory().unwrap(),
             Options {
                 dist: dist.map(std::path::Path::to_path_buf),
                 nukeviet: Some(self.open()),
@@ -346,6 +334,7 @@ async fn serves_the_news_endpoints_by_the_contract() {
     let doc = strict_document();
     let slug = "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1";
     for (uri, path, status) in [
+        ("/api/site", "/site", StatusCode::OK),
         ("/api/categories", "/categories", StatusCode::OK),
         ("/api/articles", "/articles", StatusCode::OK),
         (
@@ -382,6 +371,10 @@ async fn serves_the_news_endpoints_by_the_contract() {
         (Some(3), Some(2))
     );
     assert_eq!(page["category"]["name"], "Tin tức - Sự kiện");
+    let site = get(&app, "/api/site").await.json();
+    // From NukeViet's config and menu tables.
+    assert_eq!(site["name"], "Nông thôn mới Hà Tĩnh");
+    assert_eq!(site["menu"][1]["href"], "/chuyen-muc/tin-tuc-su-kien");
     let article = get(&app, &format!("/api/articles/{slug}")).await.json();
     assert_eq!(
         article["title"],
@@ -512,4 +505,127 @@ fn search_matches_what_readers_type() {
     assert!(found("hẹn giờ").is_empty());
     assert!(found("%").is_empty());
     assert!(found("_").is_empty());
+}
+
+#[test]
+fn the_frame_comes_from_the_site_and_the_overlay() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let info = db.open().site_info().unwrap();
+    assert_eq!(info.name, "Nông thôn mới Hà Tĩnh");
+    assert_eq!(
+        info.description,
+        "Tin tức, chính sách và gương điển hình xây dựng nông thôn mới"
+    );
+    assert_eq!(info.email, "vanphong@nongthonmoi.example.vn");
+    assert_eq!(info.phone, "0239 3 892 689");
+    // NukeViet has no office: without an overlay it stays empty.
+    assert_eq!(info.office, "");
+    let menu: Vec<(String, String, usize)> = info
+        .menu
+        .iter()
+        .map(|m| (m.label.clone(), m.href.clone(), m.children.len()))
+        .collect();
+    assert_eq!(
+        menu,
+        [
+            ("Trang chủ".to_owned(), "/".to_owned(), 0),
+            (
+                "Tin tức".to_owned(),
+                "/chuyen-muc/tin-tuc-su-kien".to_owned(),
+                1
+            ),
+            ("Thăm dò ý kiến".to_owned(), "/tham-do-y-kien".to_owned(), 0),
+            (
+                "Cổng Chính phủ".to_owned(),
+                "https://chinhphu.vn".to_owned(),
+                0
+            ),
+            // A module this mode does not show: the link as it is, on this host.
+            (
+                "Liên hệ".to_owned(),
+                "/index.php?language=vi&nv=contact".to_owned(),
+                0
+            ),
+        ]
+    );
+    let models = &info.menu[1].children[0];
+    assert_eq!(
+        (models.label.as_str(), models.href.as_str()),
+        ("Gương điển hình", "/chuyen-muc/guong-dien-hinh")
+    );
+    let deep = &models.children[0];
+    assert_eq!(deep.label, "Bài nổi bật \"Cựu chiến binh\"");
+    assert_eq!(deep.href, "/tin-tuc/cuu-chien-binh-lam-giau-tu-rung-keo-3");
+
+    // The overlay fills what NukeViet lacks and may replace what it has.
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = dir.path().join("overlay.json");
+    let mut given = ntm_types::SiteInfo {
+        name: "Nông thôn mới tỉnh Hà Tĩnh".into(),
+        office: "Văn phòng Điều phối nông thôn mới tỉnh Hà Tĩnh".into(),
+        deputy_editor: "Phó Chánh Văn phòng".into(),
+        songs_title: "Hát về nông thôn mới".into(),
+        ..Default::default()
+    };
+    std::fs::write(&overlay, serde_json::to_string(&given).unwrap()).unwrap();
+    let mut settings = db.settings();
+    settings.overlay = Some(overlay.clone());
+    let info = Site::open(&settings).unwrap().site_info().unwrap();
+    assert_eq!(info.name, "Nông thôn mới tỉnh Hà Tĩnh");
+    assert_eq!(info.office, given.office);
+    assert_eq!(info.deputy_editor, given.deputy_editor);
+    assert_eq!(info.phone, "0239 3 892 689");
+    assert_eq!(info.menu.len(), 5);
+    given.menu = vec![ntm_types::MenuItem {
+        label: "Chỉ một mục".into(),
+        href: "/".into(),
+        children: vec![],
+    }];
+    std::fs::write(&overlay, serde_json::to_string(&given).unwrap()).unwrap();
+    assert_eq!(
+        Site::open(&settings).unwrap().site_info().unwrap().menu,
+        given.menu
+    );
+    // An overlay that is not one stops the start.
+    std::fs::write(&overlay, "{\"name\": 1}").unwrap();
+    let error = Site::open(&settings).err().unwrap().to_string();
+    assert!(error.starts_with("--nukeviet-overlay: "), "{error}");
+}
+
+#[test]
+fn the_server_stops_at_start_with_one_line_when_it_cannot_read_the_site() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let start = |url: &str, prefix: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ntm-server"))
+            .args([
+                "--listen",
+                "127.0.0.1:0",
+                "--nukeviet",
+                url,
+                "--nukeviet-prefix",
+                prefix,
+            ])
+            .arg("--database")
+            .arg(data.path().join("ntm.sqlite3"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code(), stderr)
+    };
+    let wrong_password = db.url().replacen("ntm-test@", "sai@", 1);
+    let (code, stderr) = start(&wrong_password, "nv4");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with("cannot connect to the NukeViet database: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    let (code, stderr) = start(&db.url(), "nv5");
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr, "the NukeViet database has no table nv5_config\n");
 }

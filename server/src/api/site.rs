@@ -9,9 +9,8 @@ use serde::Deserialize;
 
 use super::paging::Paging;
 use super::params::{NoQuery, Params, Refusal};
-use crate::db::{self, Db};
 use crate::error::AppError;
-use crate::AppState;
+use crate::{AppState, Store};
 
 /// The frame of every page, and the article search.
 pub fn routes() -> Router<AppState> {
@@ -25,15 +24,13 @@ pub fn routes() -> Router<AppState> {
     responses(
         (status = 200, description = "What every page's frame shows", body = SiteInfo),
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
-        (status = 404, description = "No site information stored", body = ApiError)))]
-pub async fn get_site(State(db): State<Db>, _: NoQuery) -> Result<Json<SiteInfo>, AppError> {
-    let json = db
-        .call(|c| db::site(c)?.ok_or_else(|| AppError::not_found("Chưa có thông tin trang.")))
-        .await?;
-    let info = serde_json::from_str(&json).map_err(|e| {
-        eprintln!("stored site information is not valid: {e}");
-        AppError::internal()
-    })?;
+        (status = 404, description = "No site information stored", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
+pub async fn get_site(State(store): State<Store>, _: NoQuery) -> Result<Json<SiteInfo>, AppError> {
+    let info = store
+        .site()
+        .await?
+        .ok_or_else(|| AppError::not_found("Chưa có thông tin trang."))?;
     Ok(Json(info))
 }
 

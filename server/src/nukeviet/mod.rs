@@ -8,12 +8,15 @@
 //! stores it HTML-encoded.
 
 mod encoding;
+mod frame;
 pub mod news;
 mod schema;
 
 use std::fmt;
+use std::path::PathBuf;
 
 use mysql::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
+use ntm_types::SiteInfo;
 
 /// Where the site's database is and how its tables are named.
 #[derive(Clone, Debug)]
@@ -25,6 +28,11 @@ pub struct Settings {
     pub prefix: String,
     /// The language whose content is served (NukeViet's `vi`, `en`, …).
     pub lang: String,
+    /// What NukeViet has no place for, as the contract's `SiteInfo` in JSON
+    /// (the office, editors, address, songs, partners, Zalo QR code); its
+    /// empty fields (name, description, e-mail, phone, menu) come from the
+    /// site.
+    pub overlay: Option<PathBuf>,
 }
 
 /// Why the NukeViet mode cannot start; shown to the operator as one line.
@@ -47,6 +55,8 @@ pub enum StartError {
     },
     /// No active module of the given kind (`news`) in the modules table.
     NoModule(&'static str),
+    /// The overlay file cannot be read, or is not a `SiteInfo`.
+    Overlay(String),
 }
 
 impl fmt::Display for StartError {
@@ -76,6 +86,7 @@ impl fmt::Display for StartError {
                 f,
                 "the NukeViet site has no active {kind} module (in its modules table)"
             ),
+            StartError::Overlay(e) => write!(f, "--nukeviet-overlay: {e}"),
         }
     }
 }
@@ -87,6 +98,7 @@ impl std::error::Error for StartError {}
 pub struct Site {
     pool: Pool,
     tables: schema::Tables,
+    overlay: std::sync::Arc<SiteInfo>,
 }
 
 impl Site {
@@ -100,6 +112,15 @@ impl Site {
                 return Err(StartError::Name(what.to_owned()));
             }
         }
+        let overlay = match &settings.overlay {
+            None => SiteInfo::default(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| StartError::Overlay(format!("{}: {e}", path.display())))?;
+                serde_json::from_str(&text)
+                    .map_err(|e| StartError::Overlay(format!("{}: {e}", path.display())))?
+            }
+        };
         let opts = Opts::from_url(&settings.url).map_err(|e| StartError::Url(e.to_string()))?;
         // Few connections: each request holds one for a few queries.
         let constraints = PoolConstraints::new(1, 16).expect("1 <= 16");
@@ -110,7 +131,11 @@ impl Site {
             .get_conn()
             .map_err(|e| StartError::Connect(e.to_string()))?;
         let tables = schema::check(&mut conn, settings)?;
-        Ok(Site { pool, tables })
+        Ok(Site {
+            pool,
+            tables,
+            overlay: std::sync::Arc::new(overlay),
+        })
     }
 
     /// A connection from the pool.
@@ -120,5 +145,11 @@ impl Site {
 
     pub(crate) fn tables(&self) -> &schema::Tables {
         &self.tables
+    }
+
+    /// What every page's frame shows: the overlay, its empty fields filled
+    /// from the site (name, description, e-mail, phone, menu).
+    pub fn site_info(&self) -> mysql::Result<SiteInfo> {
+        frame::site_info(&mut self.conn()?, &self.tables, &self.overlay)
     }
 }

@@ -2,6 +2,8 @@
 //! version it records, its modules (a module's tables are named by its
 //! `module_data`, which a site may have chosen), and every column read.
 
+use std::collections::HashMap;
+
 use mysql::prelude::Queryable;
 use mysql::PooledConn;
 
@@ -10,12 +12,23 @@ use super::{Settings, StartError};
 /// The names of the tables read, as this site names them.
 #[derive(Clone, Debug)]
 pub struct Tables {
+    /// `<prefix>_config`.
+    pub config: String,
+    /// The language served.
+    pub lang: String,
+    /// Every active module's kind (`module_file`) by its title (what its
+    /// URLs and menu entries name).
+    pub module_kinds: HashMap<String, String>,
+    /// The news module's title.
+    pub news_title: String,
     /// `<prefix>_<lang>_<module_data>` of the news module: its tables are this
     /// plus `_cat`, `_rows`, `_detail`, … and `_<catid>`, the copy of the
     /// articles listed in each category.
     pub news: String,
     /// The news module's folder under `uploads/` and `assets/`.
     pub news_upload: String,
+    /// The menu module's entries, when the site has one.
+    pub menu_rows: Option<String>,
 }
 
 impl Tables {
@@ -72,6 +85,19 @@ const NEWS_COLUMNS: [(&str, &[&str]); 6] = [
     ("tags_id", &["id", "tid", "keyword"]),
 ];
 
+/// Columns read from the menu module's entries.
+const MENU_COLUMNS: &[&str] = &[
+    "id",
+    "parentid",
+    "mid",
+    "title",
+    "link",
+    "weight",
+    "module_name",
+    "op",
+    "status",
+];
+
 /// A name that may go into a table name as it is.
 pub fn is_plain_name(s: &str) -> bool {
     !s.is_empty()
@@ -116,26 +142,40 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
             "weight",
         ],
     )?;
-    // The first active news module in the site's order: a site may run
-    // copies of it under other titles.
-    let news: Option<(String, String)> = conn
-        .query_first(format!(
-            "SELECT module_data, module_upload FROM `{modules}` \
-             WHERE module_file = 'news' AND act = 1 ORDER BY weight, title LIMIT 1"
+    // Active modules in the site's order: a site may run copies of a module
+    // under other titles; the first news module is the one served.
+    let active: Vec<(String, String, String, String)> = conn
+        .query(format!(
+            "SELECT title, module_file, module_data, module_upload FROM `{modules}` \
+             WHERE act = 1 ORDER BY weight, title"
         ))
         .map_err(query_error)?;
-    let Some((news_data, news_upload)) = news else {
+    let first = |kind: &str| {
+        active
+            .iter()
+            .find(|(_, file, data, _)| file == kind && is_plain_name(data))
+    };
+    let Some((news_title, _, news_data, news_upload)) = first("news") else {
         return Err(StartError::NoModule("news"));
     };
-    if !is_plain_name(&news_data) {
-        return Err(StartError::NoModule("news"));
-    }
+    let menu_rows = first("menu").map(|(_, _, data, _)| format!("{prefix}_{lang}_{data}_rows"));
     let tables = Tables {
+        config: config.clone(),
+        lang: lang.clone(),
+        module_kinds: active
+            .iter()
+            .map(|(title, file, _, _)| (title.clone(), file.clone()))
+            .collect(),
+        news_title: news_title.clone(),
         news: format!("{prefix}_{lang}_{news_data}"),
-        news_upload,
+        news_upload: news_upload.clone(),
+        menu_rows,
     };
     for (suffix, columns) in NEWS_COLUMNS {
         require_columns(conn, &format!("{}_{suffix}", tables.news), columns)?;
+    }
+    if let Some(menu_rows) = &tables.menu_rows {
+        require_columns(conn, menu_rows, MENU_COLUMNS)?;
     }
     Ok(tables)
 }

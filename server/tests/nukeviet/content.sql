@@ -15,7 +15,8 @@ INSERT INTO nv4_config (lang, module, config_name, config_value) VALUES
 INSERT INTO nv4_vi_modules (title, module_file, module_data, module_upload, custom_title, groups_view, weight, act) VALUES
 ('tin-tuc', 'news', 'tin_tuc', 'tin-tuc', 'Tin tức', '6', 1, 1),
 ('thong-bao', 'news', 'thong_bao', 'thong-bao', 'Thông báo cũ', '6', 2, 0),
-('voting', 'voting', 'voting', 'voting', 'Thăm dò ý kiến', '6', 3, 1);
+('voting', 'voting', 'voting', 'voting', 'Thăm dò ý kiến', '6', 3, 1),
+('menu', 'menu', 'menu', 'menu', 'Menu', '6', 4, 1);
 
 INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weight, sort, lev, numsubcat, subcatid, status) VALUES
 (1, 0, 'Tin tức - Sự kiện', 'tin-tuc-su-kien', 'Hoạt động xây dựng nông thôn mới trong tỉnh', 1, 1, 0, 1, '3', 1),
@@ -73,3 +74,18 @@ CREATE TABLE nv4_vi_tin_tuc_4 LIKE nv4_vi_tin_tuc_rows;
 INSERT INTO nv4_vi_tin_tuc_1 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(1, listcatid);
 INSERT INTO nv4_vi_tin_tuc_2 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(2, listcatid);
 INSERT INTO nv4_vi_tin_tuc_3 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(3, listcatid);
+
+-- Menus: the first is the header's. Links as NukeViet's admin writes them
+-- (internal ones not rewritten, `&` encoded), with their module and function.
+INSERT INTO nv4_vi_menu (id, title) VALUES (1, 'Top Menu'), (2, 'Chân trang');
+INSERT INTO nv4_vi_menu_rows (id, parentid, mid, title, link, weight, module_name, op, status) VALUES
+(1, 0, 1, 'Trang chủ', '/index.php?language=vi&amp;nv=tin-tuc', 1, 'tin-tuc', '', 1),
+(2, 0, 1, 'Tin tức', '/index.php?language=vi&amp;nv=tin-tuc&amp;op=tin-tuc-su-kien', 2, 'tin-tuc', 'tin-tuc-su-kien', 1),
+(3, 2, 1, 'Gương điển hình', '/index.php?language=vi&amp;nv=tin-tuc&amp;op=guong-dien-hinh', 1, 'tin-tuc', 'guong-dien-hinh', 1),
+(4, 3, 1, 'Bài nổi bật &quot;Cựu chiến binh&quot;', '/index.php?language=vi&amp;nv=tin-tuc&amp;op=guong-dien-hinh&#x002F;cuu-chien-binh-lam-giau-tu-rung-keo-3.html', 1, '', '', 1),
+(5, 0, 1, 'Thăm dò ý kiến', '/index.php?language=vi&amp;nv=voting', 3, 'voting', '', 1),
+(6, 0, 1, 'Cổng Chính phủ', 'https://chinhphu.vn', 4, '', '', 1),
+(7, 0, 1, 'Mục đã tắt', '/index.php?language=vi&amp;nv=tin-tuc', 5, 'tin-tuc', '', 0),
+(8, 7, 1, 'Con của mục đã tắt', '/index.php?language=vi&amp;nv=tin-tuc', 1, 'tin-tuc', '', 1),
+(9, 0, 1, 'Liên hệ', '/index.php?language=vi&amp;nv=contact', 6, '', '', 1),
+(10, 0, 2, 'Chân trang', 'https://example.vn', 1, '', '', 1);

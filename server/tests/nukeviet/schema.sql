@@ -162,3 +162,34 @@ CREATE TABLE nv4_vi_tin_tuc_tags_id (
   UNIQUE KEY id_tid (id, tid),
   KEY tid (tid)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_menu (
+  id smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  title varchar(50) NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY title (title)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_menu_rows (
+  id mediumint(5) NOT NULL AUTO_INCREMENT,
+  parentid mediumint(5) unsigned NOT NULL,
+  mid smallint(5) NOT NULL DEFAULT '0',
+  title varchar(255) NOT NULL,
+  link text NOT NULL,
+  icon varchar(255) DEFAULT '',
+  image varchar(255) DEFAULT '',
+  note varchar(255) DEFAULT '',
+  weight int(11) NOT NULL,
+  sort int(11) NOT NULL DEFAULT '0',
+  lev int(11) NOT NULL DEFAULT '0',
+  subitem text,
+  groups_view varchar(255) DEFAULT '',
+  module_name varchar(255) DEFAULT '',
+  op varchar(255) DEFAULT '',
+  target tinyint(4) DEFAULT 0,
+  css varchar(255) DEFAULT '',
+  active_type tinyint(1) unsigned NOT NULL DEFAULT '0',
+  status tinyint(1) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  KEY parentid (parentid, mid)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
