@@ -144,8 +144,7 @@ impl Store {
     }
 
     /// The article a slug names, if readers may see it; a reader's visit
-    /// (`counted`) counts a view, a first view's does not. (The NukeViet
-    /// mode does not count views yet.)
+    /// (`counted`) counts a view, a first view's does not.
     pub async fn article(
         &self,
         slug: String,
@@ -163,7 +162,7 @@ impl Store {
                 })
                 .await
             }
-            Store::NukeViet(site) => blocking(site, move |s| s.article(&slug, now)).await,
+            Store::NukeViet(site) => blocking(site, move |s| s.article(&slug, now, counted)).await,
         }
     }
 }

@@ -216,7 +216,7 @@ fn an_article_with_its_body_tags_counts_and_neighbours() {
     };
     let site = db.open();
     let slug = "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1";
-    let a = site.article(slug, NOW).unwrap().unwrap();
+    let a = site.article(slug, NOW, false).unwrap().unwrap();
     assert_eq!(a.title, "Hà Tĩnh: sơ kết 6 tháng xây dựng nông thôn mới");
     assert_eq!(a.author, "Phóng viên/Báo Hà Tĩnh");
     assert_eq!(a.source, "Báo Hà Tĩnh");
@@ -244,7 +244,7 @@ fn an_article_with_its_body_tags_counts_and_neighbours() {
     assert!(a.older.is_empty());
 
     let ocop = site
-        .article("san-pham-ocop-keo-cu-do-dat-4-sao-2", NOW)
+        .article("san-pham-ocop-keo-cu-do-dat-4-sao-2", NOW, false)
         .unwrap()
         .unwrap();
     assert_eq!(ocop.source, "baohatinh.example.vn");
@@ -260,11 +260,11 @@ fn an_article_with_its_body_tags_counts_and_neighbours() {
         "ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi",
         "1",
     ] {
-        assert_eq!(site.article(hidden, NOW).unwrap(), None, "{hidden}");
+        assert_eq!(site.article(hidden, NOW, false).unwrap(), None, "{hidden}");
     }
     // Due articles appear when their time comes.
     assert!(site
-        .article("bai-hen-gio-dang-nam-2100-5", 4_102_444_800)
+        .article("bai-hen-gio-dang-nam-2100-5", 4_102_444_800, false)
         .unwrap()
         .is_some());
 }
@@ -628,4 +628,58 @@ fn the_server_stops_at_start_with_one_line_when_it_cannot_read_the_site() {
     let (code, stderr) = start(&db.url(), "nv5");
     assert_eq!(code, Some(1));
     assert_eq!(stderr, "the NukeViet database has no table nv5_config\n");
+}
+
+#[tokio::test]
+async fn a_readers_visit_counts_a_view_where_nukeviet_counts_it() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let app = db.app();
+    let hits = |table: &str, id: u32| -> u32 {
+        db.conn()
+            .exec_first(format!("SELECT hitstotal FROM {table} WHERE id = ?"), (id,))
+            .unwrap()
+            .unwrap()
+    };
+    // Listed in two categories: its row and both copies count, as NukeViet's
+    // admin panel reads them.
+    let ocop = "/api/articles/san-pham-ocop-keo-cu-do-dat-4-sao-2";
+    assert_eq!(get(&app, ocop).await.json()["views"], 321);
+    assert_eq!(get(&app, ocop).await.json()["views"], 322);
+    for table in [
+        "nv4_vi_tin_tuc_rows",
+        "nv4_vi_tin_tuc_2",
+        "nv4_vi_tin_tuc_1",
+    ] {
+        assert_eq!(hits(table, 2), 322, "{table}");
+    }
+    // Concurrent visits are all counted.
+    let mut visits = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let app = app.clone();
+        visits.spawn(async move { get(&app, ocop).await.status });
+    }
+    for status in visits.join_all().await {
+        assert_eq!(status, StatusCode::OK);
+    }
+    assert_eq!(hits("nv4_vi_tin_tuc_rows", 2), 342);
+    assert_eq!(hits("nv4_vi_tin_tuc_1", 2), 342);
+    // A first view does not count; a counter at its column's limit stays there.
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let site = db.app_serving(Some(dist.path()));
+    get(&site, "/tin-tuc/san-pham-ocop-keo-cu-do-dat-4-sao-2").await;
+    assert_eq!(hits("nv4_vi_tin_tuc_rows", 2), 342);
+    let full = get(
+        &app,
+        "/api/articles/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1",
+    )
+    .await;
+    assert_eq!(full.status, StatusCode::OK, "{}", full.text());
+    assert_eq!(full.json()["views"], 16_777_215);
 }

@@ -60,8 +60,13 @@ impl Site {
     }
 
     /// See [`article`].
-    pub fn article(&self, slug: &str, now: Timestamp) -> mysql::Result<Option<Article>> {
-        article(&mut self.conn()?, self.tables(), slug, now)
+    pub fn article(
+        &self,
+        slug: &str,
+        now: Timestamp,
+        counted: bool,
+    ) -> mysql::Result<Option<Article>> {
+        article(&mut self.conn()?, self.tables(), slug, now, counted)
     }
 }
 
@@ -294,12 +299,14 @@ pub fn search(
 }
 
 /// An article readers see, by its slug, with its tags and its neighbours in
-/// its category; `None` for any other slug.
+/// its category; `None` for any other slug. A reader's visit (`counted`)
+/// counts a view where NukeViet counts it.
 pub fn article(
     conn: &mut PooledConn,
     tables: &Tables,
     slug: &str,
     now: Timestamp,
+    counted: bool,
 ) -> mysql::Result<Option<Article>> {
     let Some((alias, id)) = parse_slug(slug) else {
         return Ok(None);
@@ -308,7 +315,7 @@ pub fn article(
         format!(
             "SELECT r.catid, r.title, r.alias, r.hometext, r.homeimgfile, r.homeimgalt, \
                     r.homeimgthumb, r.publtime, r.author, r.allowed_rating, r.hitstotal, \
-                    r.total_rating, r.click_rating, d.bodyhtml, d.sourcetext, s.title \
+                    r.total_rating, r.click_rating, d.bodyhtml, d.sourcetext, s.title, r.listcatid \
              FROM {rows} r LEFT JOIN {detail} d ON d.id = r.id \
              LEFT JOIN {sources} s ON r.sourceid > 0 AND s.sourceid = r.sourceid \
              WHERE r.id = ? AND {VISIBLE}",
@@ -332,6 +339,11 @@ pub fn article(
         return Ok(None);
     };
     let published_at: Timestamp = get(&row, 7)?;
+    let views: u32 = if counted {
+        count_view(conn, tables, id, &get::<String>(&row, 16)?)?
+    } else {
+        get(&row, 10)?
+    };
     let tags: Vec<String> = conn.exec_map(
         format!(
             "SELECT keyword FROM {} WHERE id = ? ORDER BY tid",
@@ -358,7 +370,7 @@ pub fn article(
         author: decode_entities(&get::<String>(&row, 8)?),
         source: decode_entities(&source),
         tags,
-        views: get(&row, 10)?,
+        views,
         rating: RatingTotals {
             enabled: get::<u8>(&row, 9)? == 1,
             total: clamp(get(&row, 11)?),
@@ -367,6 +379,38 @@ pub fn article(
         newer,
         older,
     }))
+}
+
+/// Counts a view of article `id` as NukeViet does: in `_rows`, then in the
+/// copy of each category it is listed in (`listcatid`). MyISAM has no
+/// transactions, so a failure between the two leaves them apart by one, as
+/// NukeViet's own counting would; a counter at its column's limit stays
+/// there. The count after.
+fn count_view(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    id: u32,
+    listcatid: &str,
+) -> mysql::Result<u32> {
+    // `hitstotal` is a MEDIUMINT UNSIGNED in NukeViet 4.5: past its limit
+    // MySQL's strict mode refuses the whole update.
+    const LIMIT: u32 = 16_777_215;
+    let add_one = |table: String| {
+        format!("UPDATE {table} SET hitstotal = hitstotal + 1 WHERE id = ? AND hitstotal < ?")
+    };
+    conn.exec_drop(add_one(tables.news("rows")), (id, LIMIT))?;
+    for catid in listcatid
+        .split(',')
+        .filter_map(|c| c.trim().parse::<u32>().ok())
+    {
+        conn.exec_drop(add_one(tables.news_in_category(catid)), (id, LIMIT))?;
+    }
+    Ok(conn
+        .exec_first(
+            format!("SELECT hitstotal FROM {} WHERE id = ?", tables.news("rows")),
+            (id,),
+        )?
+        .unwrap_or(0))
 }
 
 /// The articles readers see just after and just before article `id` in the
