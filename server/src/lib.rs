@@ -121,6 +121,9 @@ pub struct Options {
     /// News from a NukeViet site instead of the database (the NukeViet mode,
     /// under way: the rest of the contract still reads the database).
     pub nukeviet: Option<nukeviet::Site>,
+    /// That site's folder, whose `uploads/` and `assets/` are served at the
+    /// same paths (with a front end folder only).
+    pub nukeviet_root: Option<PathBuf>,
 }
 
 /// The whole application: `/api/…` and, when a folder is given, the front end.
@@ -149,6 +152,7 @@ pub fn app(db: Db, options: Options) -> Router {
             api_base: options.api_base,
             db,
             store,
+            nukeviet_root: options.nukeviet_root,
             clock,
             origins: options.origins,
         })),

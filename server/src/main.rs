@@ -92,6 +92,10 @@ struct Args {
     /// the NukeViet site.
     #[arg(long, env = "NTM_NUKEVIET_OVERLAY")]
     nukeviet_overlay: Option<PathBuf>,
+    /// The NukeViet site's folder: its uploads/ and assets/ (photos,
+    /// thumbnails, attachments) are served at the same paths.
+    #[arg(long, env = "NTM_NUKEVIET_ROOT")]
+    nukeviet_root: Option<PathBuf>,
 }
 
 /// The origins of a list given on the command line, or the program stops
@@ -177,6 +181,7 @@ async fn main() {
             clock: None,
             origins,
             nukeviet,
+            nukeviet_root: args.nukeviet_root,
         },
     );
     // Tests read this line to learn the port.

@@ -35,6 +35,9 @@ pub struct Site {
     pub db: Db,
     /// Where the news comes from, as the API reads it.
     pub store: Store,
+    /// A NukeViet site's folder, whose `uploads/` and `assets/` (photos and
+    /// their thumbnails, attachments) are served at the same paths.
+    pub nukeviet_root: Option<PathBuf>,
     /// The API's clock: a first view says what is new and in force as the API does.
     pub clock: Clock,
     pub origins: Origins,
@@ -64,9 +67,16 @@ pub fn router(site: Site) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index.clone());
-    Router::new()
+    let mut router = Router::new()
         .route("/", index.clone())
-        .route("/index.html", index)
+        .route("/index.html", index);
+    if let Some(root) = &site.nukeviet_root {
+        // Missing files answer 404, not the front end's page.
+        for folder in ["uploads", "assets"] {
+            router = router.nest_service(&format!("/{folder}"), ServeDir::new(root.join(folder)));
+        }
+    }
+    router
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
 }

@@ -252,3 +252,45 @@ async fn every_page_names_the_site_before_the_app_asks() {
     let bare = app(small_db(1), options());
     assert!(!get(&bare, "/").await.text().contains("ntm-site-name"));
 }
+
+#[tokio::test]
+async fn a_nukeviet_sites_uploads_and_assets_are_served_at_their_paths() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), INDEX).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let r = root.path();
+    std::fs::create_dir_all(r.join("uploads/tin-tuc/2024_07")).unwrap();
+    std::fs::create_dir_all(r.join("assets/tin-tuc/2024_07")).unwrap();
+    std::fs::write(r.join("uploads/tin-tuc/2024_07/so-ket.jpg"), b"full").unwrap();
+    std::fs::write(r.join("assets/tin-tuc/2024_07/so-ket.jpg"), b"thumb").unwrap();
+    std::fs::write(r.join("config.php"), b"<?php $db_config['dbpass'] = 'x';").unwrap();
+    let app = app(
+        small_db(1),
+        Options {
+            dist: Some(dist.path().to_path_buf()),
+            nukeviet_root: Some(r.to_path_buf()),
+            ..Default::default()
+        },
+    );
+    let full = get(&app, "/uploads/tin-tuc/2024_07/so-ket.jpg").await;
+    assert_eq!(
+        (full.status, full.body.as_slice()),
+        (StatusCode::OK, b"full".as_slice())
+    );
+    let thumb = get(&app, "/assets/tin-tuc/2024_07/so-ket.jpg").await;
+    assert_eq!(
+        (thumb.status, thumb.body.as_slice()),
+        (StatusCode::OK, b"thumb".as_slice())
+    );
+    // Nothing else of the site's folder, and no way out of those two.
+    for uri in [
+        "/uploads/tin-tuc/khong-co.jpg",
+        "/uploads/../config.php",
+        "/uploads/%2e%2e/config.php",
+        "/config.php",
+    ] {
+        let res = get(&app, uri).await;
+        assert_ne!(res.status, StatusCode::OK, "{uri}");
+        assert!(!res.text().contains("dbpass"), "{uri}");
+    }
+}
