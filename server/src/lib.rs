@@ -131,7 +131,10 @@ pub fn app(db: Db, options: Options) -> Router {
     let headers_state = (options.limits.clone(), options.origins.clone());
     let clock = options.clock.unwrap_or_else(system_clock);
     let store = match options.nukeviet {
-        Some(site) => Store::NukeViet(site),
+        Some(site) => Store::NukeViet {
+            site,
+            side: db.clone(),
+        },
         None => Store::Own(db.clone()),
     };
     let state = AppState {

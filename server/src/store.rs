@@ -4,16 +4,21 @@
 //! reads the SQLite database). Handlers and the first view ask the store and
 //! do not know which one answers.
 
-use ntm_types::{Article, ArticleSummary, Category, SiteInfo, Timestamp};
+use ntm_types::{Article, ArticleSummary, Category, RatingState, SiteInfo, Timestamp};
 
-use crate::db::{self, Db};
+use crate::db::{self, Db, RateOutcome};
 use crate::error::AppError;
 use crate::nukeviet;
 
 #[derive(Clone)]
 pub enum Store {
     Own(Db),
-    NukeViet(nukeviet::Site),
+    /// A NukeViet site, with the side store (`side`, the SQLite database)
+    /// for what it has no table for: who rated what.
+    NukeViet {
+        site: nukeviet::Site,
+        side: Db,
+    },
 }
 
 /// One page of a news list, before paging is added.
@@ -51,7 +56,7 @@ impl Store {
                 })
                 .transpose()
             }
-            Store::NukeViet(site) => blocking(site, |s| s.site_info().map(Some)).await,
+            Store::NukeViet { site, .. } => blocking(site, |s| s.site_info().map(Some)).await,
         }
     }
 
@@ -59,7 +64,7 @@ impl Store {
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
         match self {
             Store::Own(db) => db.call(|c| Ok(db::categories(c)?)).await,
-            Store::NukeViet(site) => {
+            Store::NukeViet { site, .. } => {
                 blocking(site, |s| {
                     Ok(s.categories()?.into_iter().map(|(_, c)| c).collect())
                 })
@@ -101,7 +106,7 @@ impl Store {
                 })
                 .await
             }
-            Store::NukeViet(site) => {
+            Store::NukeViet { site, .. } => {
                 blocking(site, move |s| {
                     let category = match category {
                         None => None,
@@ -137,7 +142,7 @@ impl Store {
                 db.call(move |c| Ok(db::search_articles(c, &text, limit, offset)?))
                     .await
             }
-            Store::NukeViet(site) => {
+            Store::NukeViet { site, .. } => {
                 blocking(site, move |s| s.search(&text, limit, offset, now)).await
             }
         }
@@ -162,7 +167,108 @@ impl Store {
                 })
                 .await
             }
-            Store::NukeViet(site) => blocking(site, move |s| s.article(&slug, now, counted)).await,
+            Store::NukeViet { site, .. } => {
+                blocking(site, move |s| s.article(&slug, now, counted)).await
+            }
+        }
+    }
+
+    /// An article's rating as `visitor` sees it; `None` when readers cannot
+    /// see the article.
+    pub async fn rating_state(
+        &self,
+        slug: String,
+        visitor: Option<String>,
+        now: Timestamp,
+    ) -> Result<Option<RatingState>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| Ok(db::rating_state(c, &slug, visitor.as_deref())?))
+                    .await
+            }
+            Store::NukeViet { site, side } => {
+                let site = site.clone();
+                side.call(move |c| {
+                    let Some(target) = site.rating_target(&slug, now)? else {
+                        return Ok(None);
+                    };
+                    let mine = db::nukeviet_side::my_rating(c, target.id, visitor.as_deref())?;
+                    Ok(Some(RatingState {
+                        enabled: target.totals.enabled,
+                        total: target.totals.total,
+                        count: target.totals.count,
+                        mine,
+                    }))
+                })
+                .await
+            }
+        }
+    }
+
+    /// `visitor` (at `ip`) rates an article `points`: at most once, and at
+    /// most `per_ip_per_day` times a day from one address.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn rate(
+        &self,
+        slug: String,
+        visitor: String,
+        ip: String,
+        points: u8,
+        now: Timestamp,
+        per_ip_per_day: u32,
+    ) -> Result<RateOutcome, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    Ok(db::rate(
+                        c,
+                        &slug,
+                        &visitor,
+                        &ip,
+                        points,
+                        now,
+                        per_ip_per_day,
+                    )?)
+                })
+                .await
+            }
+            Store::NukeViet { site, side } => {
+                let site = site.clone();
+                // Under the side store's lock, so two ratings of one visitor
+                // cannot both pass; recorded there only once NukeViet has
+                // counted it (a failure there leaves no record).
+                side.call(move |c| {
+                    let Some(target) = site.rating_target(&slug, now)? else {
+                        return Ok(RateOutcome::NotFound);
+                    };
+                    if !target.totals.enabled {
+                        return Ok(RateOutcome::Disabled);
+                    }
+                    let tx =
+                        c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                    if let Some(refused) = db::record_rating(
+                        &tx,
+                        db::nukeviet_side::RATINGS,
+                        target.id.into(),
+                        &visitor,
+                        &ip,
+                        points,
+                        now,
+                        per_ip_per_day,
+                    )? {
+                        return Ok(refused);
+                    }
+                    let totals = site.add_rating(&target, points)?;
+                    tx.commit()?;
+                    Ok(RateOutcome::Rated(RatingState {
+                        enabled: totals.enabled,
+                        total: totals.total,
+                        count: totals.count,
+                        mine: Some(points),
+                    }))
+                })
+                .await
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 use axum::Router;
-use common::{check, get, strict_document};
+use common::{check, get, get_with, post_json, strict_document, visitor};
 use mysql::prelude::Queryable;
 use ntm_server::nukeviet::{Settings, Site, StartError};
 use ntm_server::{app, Db, Options};
@@ -682,4 +682,103 @@ async fn a_readers_visit_counts_a_view_where_nukeviet_counts_it() {
     .await;
     assert_eq!(full.status, StatusCode::OK, "{}", full.text());
     assert_eq!(full.json()["views"], 16_777_215);
+}
+
+#[tokio::test]
+async fn ratings_count_where_nukeviet_counts_them_once_per_visitor() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let app = db.app();
+    let doc = strict_document();
+    let uri = "/api/articles/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1/rating";
+    let totals = |table: &str| -> (i64, i64) {
+        db.conn()
+            .exec_first(
+                format!("SELECT total_rating, click_rating FROM {table} WHERE id = 1"),
+                (),
+            )
+            .unwrap()
+            .unwrap()
+    };
+    let me = visitor(1);
+    let before = get_with(&app, uri, &[("cookie", &me)]).await;
+    check(
+        &doc,
+        "get",
+        "/articles/{slug}/rating",
+        StatusCode::OK,
+        &before.json(),
+    );
+    assert_eq!(before.json()["mine"], serde_json::Value::Null);
+    let rated = post_json(&app, uri, &[("cookie", &me)], r#"{"points":4}"#).await;
+    assert_eq!(rated.status, StatusCode::OK, "{}", rated.text());
+    check(
+        &doc,
+        "post",
+        "/articles/{slug}/rating",
+        StatusCode::OK,
+        &rated.json(),
+    );
+    assert_eq!(
+        (
+            &rated.json()["total"],
+            &rated.json()["count"],
+            &rated.json()["mine"]
+        ),
+        (
+            &serde_json::json!(49),
+            &serde_json::json!(11),
+            &serde_json::json!(4)
+        )
+    );
+    // In the row and the copy, as NukeViet's admin panel reads them.
+    assert_eq!(totals("nv4_vi_tin_tuc_rows"), (49, 11));
+    assert_eq!(totals("nv4_vi_tin_tuc_1"), (49, 11));
+    assert_eq!(
+        get_with(&app, uri, &[("cookie", &me)]).await.json()["mine"],
+        4
+    );
+    // Once per visitor, even when asked twice at once.
+    let again = post_json(&app, uri, &[("cookie", &me)], r#"{"points":5}"#).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let mut both = tokio::task::JoinSet::new();
+    for _ in 0..2 {
+        let app = app.clone();
+        both.spawn(async move {
+            post_json(&app, uri, &[("cookie", &visitor(2))], r#"{"points":5}"#)
+                .await
+                .status
+        });
+    }
+    let mut statuses = both.join_all().await;
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    assert_eq!(totals("nv4_vi_tin_tuc_rows"), (54, 12));
+    assert_eq!(totals("nv4_vi_tin_tuc_1"), (54, 12));
+    // Switched off for this article; an article readers cannot see.
+    let off = "/api/articles/san-pham-ocop-keo-cu-do-dat-4-sao-2/rating";
+    assert_eq!(
+        post_json(&app, off, &[("cookie", &me)], r#"{"points":3}"#)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let draft = "/api/articles/ban-nhap-chua-dang-4/rating";
+    assert_eq!(
+        post_json(&app, draft, &[("cookie", &me)], r#"{"points":3}"#)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(&app, draft).await.status, StatusCode::NOT_FOUND);
+    // A database that goes away: nothing recorded, so the visitor may rate
+    // once it is back.
+    db.go_away();
+    let down = post_json(&app, uri, &[("cookie", &visitor(3))], r#"{"points":2}"#).await;
+    assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
+    db.load();
+    let back = post_json(&app, uri, &[("cookie", &visitor(3))], r#"{"points":2}"#).await;
+    assert_eq!(back.status, StatusCode::OK, "{}", back.text());
+    assert_eq!(back.json()["count"], 11);
 }

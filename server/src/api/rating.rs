@@ -8,7 +8,7 @@ use ntm_types::{ApiError, RatingRequest, RatingState};
 
 use super::articles::{article_not_found, ArticleSlug};
 use super::params::{Body, NoQuery, Refusal, Target};
-use crate::db::{self, RateOutcome};
+use crate::db::RateOutcome;
 use crate::error::{AppError, ErrorCode};
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
@@ -30,20 +30,17 @@ pub fn routes() -> Router<AppState> {
     responses(
         (status = 200, description = "Totals and the visitor's own rating", body = RatingState),
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
-        (status = 404, description = "No such article", body = ApiError)))]
+        (status = 404, description = "No such article", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn get_rating(
     State(state): State<AppState>,
     Target(ArticleSlug(slug)): Target<ArticleSlug>,
     _: NoQuery,
     MaybeVisitor(visitor): MaybeVisitor,
 ) -> Result<Json<RatingState>, AppError> {
-    let rating = state
-        .db
-        .call(move |c| {
-            db::rating_state(c, &slug, visitor.as_deref())?.ok_or_else(article_not_found)
-        })
-        .await?;
-    Ok(Json(rating))
+    let now = (state.clock)();
+    let rating = state.store.rating_state(slug, visitor, now).await?;
+    Ok(Json(rating.ok_or_else(article_not_found)?))
 }
 
 /// Rates the article. Needs the `ntm_vid` cookie (see `POST /visits`).
@@ -60,7 +57,8 @@ pub async fn get_rating(
         (status = 409, description = "This visitor has rated this article already", body = ApiError),
         (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
-        (status = 429, description = "Too many ratings of this article from one IP address today", body = ApiError)))]
+        (status = 429, description = "Too many ratings of this article from one IP address today", body = ApiError),
+        (status = 503, description = "The content database does not answer for now", body = ApiError)))]
 pub async fn post_rating(
     State(state): State<AppState>,
     Target(ArticleSlug(slug)): Target<ArticleSlug>,
@@ -76,8 +74,8 @@ pub async fn post_rating(
     let now = (state.clock)();
     let limit = state.limits.ratings_per_ip_per_day;
     let outcome = state
-        .db
-        .call(move |c| Ok(db::rate(c, &slug, &visitor, &ip, points, now, limit)?))
+        .store
+        .rate(slug, visitor, ip, points, now, limit)
         .await?;
     match outcome {
         RateOutcome::Rated(rating) => Ok(Json(rating)),

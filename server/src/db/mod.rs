@@ -2,6 +2,7 @@
 
 pub mod documents;
 pub mod members;
+pub mod nukeviet_side;
 pub mod polls;
 pub mod stats;
 
@@ -35,6 +36,7 @@ fn migrations() -> Migrations<'static> {
             "../../migrations/0006_site_and_search_text.sql"
         )),
         M::up(include_str!("../../migrations/0007_members.sql")),
+        M::up(include_str!("../../migrations/0008_nukeviet_ratings.sql")),
     ])
 }
 
@@ -466,6 +468,45 @@ pub fn rating_state(
     .optional()
 }
 
+/// Records `visitor`'s rating of article `id` in `table` (`ratings`, or the
+/// NukeViet mode's side table), unless they have rated it or `ip` has reached
+/// its cap for the last 24 hours: then the outcome that refuses it.
+#[allow(clippy::too_many_arguments)]
+pub fn record_rating(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+    visitor: &str,
+    ip: &str,
+    points: u8,
+    now: i64,
+    per_ip_per_day: u32,
+) -> rusqlite::Result<Option<RateOutcome>> {
+    let rated: bool = conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE article_id = ?1 AND visitor = ?2)"),
+        params![id, visitor],
+        |r| r.get(0),
+    )?;
+    if rated {
+        return Ok(Some(RateOutcome::AlreadyRated));
+    }
+    let from_ip: u32 = conn.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM {table} WHERE article_id = ?1 AND ip = ?2 AND created_at > ?3"
+        ),
+        params![id, ip, now - 86_400],
+        |r| r.get(0),
+    )?;
+    if from_ip >= per_ip_per_day {
+        return Ok(Some(RateOutcome::IpLimit));
+    }
+    conn.execute(
+        &format!("INSERT INTO {table} (article_id, visitor, ip, points, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"),
+        params![id, visitor, ip, points, now],
+    )?;
+    Ok(None)
+}
+
 /// What became of a rating.
 #[derive(Debug, PartialEq)]
 pub enum RateOutcome {
@@ -503,26 +544,11 @@ pub fn rate(
     if !enabled {
         return Ok(RateOutcome::Disabled);
     }
-    let rated: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM ratings WHERE article_id = ?1 AND visitor = ?2)",
-        params![id, visitor],
-        |r| r.get(0),
-    )?;
-    if rated {
-        return Ok(RateOutcome::AlreadyRated);
+    if let Some(refused) =
+        record_rating(&tx, "ratings", id, visitor, ip, points, now, per_ip_per_day)?
+    {
+        return Ok(refused);
     }
-    let from_ip: u32 = tx.query_row(
-        "SELECT COUNT(*) FROM ratings WHERE article_id = ?1 AND ip = ?2 AND created_at > ?3",
-        params![id, ip, now - 86_400],
-        |r| r.get(0),
-    )?;
-    if from_ip >= per_ip_per_day {
-        return Ok(RateOutcome::IpLimit);
-    }
-    tx.execute(
-        "INSERT INTO ratings (article_id, visitor, ip, points, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, visitor, ip, points, now],
-    )?;
     tx.execute(
         "UPDATE articles SET rating_total = MIN(rating_total + ?2, 4294967295),
                                 rating_count = MIN(rating_count + 1, 4294967295)

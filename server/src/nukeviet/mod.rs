@@ -97,7 +97,7 @@ impl std::error::Error for StartError {}
 #[derive(Clone)]
 pub struct Site {
     pool: Pool,
-    tables: schema::Tables,
+    tables: std::sync::Arc<schema::Tables>,
     overlay: std::sync::Arc<SiteInfo>,
 }
 
@@ -133,7 +133,7 @@ impl Site {
         let tables = schema::check(&mut conn, settings)?;
         Ok(Site {
             pool,
-            tables,
+            tables: std::sync::Arc::new(tables),
             overlay: std::sync::Arc::new(overlay),
         })
     }

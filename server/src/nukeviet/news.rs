@@ -48,6 +48,16 @@ impl Site {
         )
     }
 
+    /// See [`rating_target`].
+    pub fn rating_target(&self, slug: &str, now: Timestamp) -> mysql::Result<Option<RatingTarget>> {
+        rating_target(&mut self.conn()?, self.tables(), slug, now)
+    }
+
+    /// See [`add_rating`].
+    pub fn add_rating(&self, target: &RatingTarget, points: u8) -> mysql::Result<RatingTotals> {
+        add_rating(&mut self.conn()?, self.tables(), target, points)
+    }
+
     /// See [`search`].
     pub fn search(
         &self,
@@ -358,7 +368,6 @@ pub fn article(
         None => get::<Option<String>>(&row, 14)?.unwrap_or_default(),
     };
     let (file, alt): (String, String) = (get(&row, 4)?, get(&row, 5)?);
-    let clamp = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
     Ok(Some(Article {
         slug: slug.to_owned(),
         title: decode_entities(&get::<String>(&row, 1)?),
@@ -371,14 +380,86 @@ pub fn article(
         source: decode_entities(&source),
         tags,
         views,
-        rating: RatingTotals {
-            enabled: get::<u8>(&row, 9)? == 1,
-            total: clamp(get(&row, 11)?),
-            count: clamp(get(&row, 12)?),
-        },
+        rating: totals(get(&row, 9)?, get(&row, 11)?, get(&row, 12)?),
         newer,
         older,
     }))
+}
+
+/// An article readers see, as a rating needs it.
+pub struct RatingTarget {
+    pub id: u32,
+    /// The categories it is listed in (`listcatid`): their copies count too.
+    listcatid: String,
+    pub totals: RatingTotals,
+}
+
+/// The article a slug names, if readers see it, with its rating totals.
+pub fn rating_target(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    slug: &str,
+    now: Timestamp,
+) -> mysql::Result<Option<RatingTarget>> {
+    let Some((alias, id)) = parse_slug(slug) else {
+        return Ok(None);
+    };
+    let row: Option<(String, String, u8, i64, i64)> = conn.exec_first(
+        format!(
+            "SELECT alias, listcatid, allowed_rating, total_rating, click_rating FROM {} \
+             WHERE id = ? AND {VISIBLE}",
+            tables.news("rows")
+        ),
+        (id, now, now),
+    )?;
+    Ok(row
+        .filter(|(stored, ..)| stored == alias)
+        .map(|(_, listcatid, allowed, total, count)| RatingTarget {
+            id,
+            listcatid,
+            totals: totals(allowed, total, count),
+        }))
+}
+
+fn totals(allowed: u8, total: i64, count: i64) -> RatingTotals {
+    let clamp = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+    RatingTotals {
+        enabled: allowed == 1,
+        total: clamp(total),
+        count: clamp(count),
+    }
+}
+
+/// Adds a rating of `points` where NukeViet adds it: the row's
+/// `total_rating` and `click_rating`, then each copy's. The totals after.
+pub fn add_rating(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    target: &RatingTarget,
+    points: u8,
+) -> mysql::Result<RatingTotals> {
+    let add = |table: String| {
+        format!(
+            "UPDATE {table} SET total_rating = total_rating + ?, click_rating = click_rating + 1 WHERE id = ?"
+        )
+    };
+    conn.exec_drop(add(tables.news("rows")), (points, target.id))?;
+    for catid in categories_listed(&target.listcatid) {
+        conn.exec_drop(add(tables.news_in_category(catid)), (points, target.id))?;
+    }
+    let row: Option<(u8, i64, i64)> = conn.exec_first(
+        format!(
+            "SELECT allowed_rating, total_rating, click_rating FROM {} WHERE id = ?",
+            tables.news("rows")
+        ),
+        (target.id,),
+    )?;
+    Ok(row.map_or(target.totals.clone(), |(a, t, c)| totals(a, t, c)))
+}
+
+/// The category ids of a `listcatid`.
+fn categories_listed(listcatid: &str) -> impl Iterator<Item = u32> + '_ {
+    listcatid.split(',').filter_map(|c| c.trim().parse().ok())
 }
 
 /// Counts a view of article `id` as NukeViet does: in `_rows`, then in the
@@ -399,10 +480,7 @@ fn count_view(
         format!("UPDATE {table} SET hitstotal = hitstotal + 1 WHERE id = ? AND hitstotal < ?")
     };
     conn.exec_drop(add_one(tables.news("rows")), (id, LIMIT))?;
-    for catid in listcatid
-        .split(',')
-        .filter_map(|c| c.trim().parse::<u32>().ok())
-    {
+    for catid in categories_listed(listcatid) {
         conn.exec_drop(add_one(tables.news_in_category(catid)), (id, LIMIT))?;
     }
     Ok(conn
