@@ -60,6 +60,15 @@ impl Store {
         }
     }
 
+    /// The new address of an old page of the site at `path` and `query` (a
+    /// NukeViet site's article, category, poll page…), when it has one.
+    pub fn new_address(&self, path: &str, query: Option<&str>) -> Option<String> {
+        match self {
+            Store::Own(_) => None,
+            Store::NukeViet { site, .. } => site.new_address(path, query),
+        }
+    }
+
     /// Every category, in the site's order.
     pub async fn categories(&self) -> Result<Vec<Category>, AppError> {
         match self {

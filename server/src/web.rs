@@ -88,6 +88,9 @@ pub fn router(site: Site) -> Router {
 async fn index_html(State(site): State<Site>, jar: CookieJar, req: Request) -> Response {
     let status = if is_client_route(req.uri().path()) {
         StatusCode::OK
+    } else if let Some(to) = site.store.new_address(req.uri().path(), req.uri().query()) {
+        // An old address of the site this one replaces, for good.
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
     } else {
         StatusCode::NOT_FOUND
     };

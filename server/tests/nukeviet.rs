@@ -782,3 +782,45 @@ async fn ratings_count_where_nukeviet_counts_them_once_per_visitor() {
     assert_eq!(back.status, StatusCode::OK, "{}", back.text());
     assert_eq!(back.json()["count"], 11);
 }
+
+#[tokio::test]
+async fn the_old_sites_addresses_answer_301_with_the_new_ones() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let app = db.app_serving(Some(dist.path()));
+    for (old, new) in [
+        (
+            "/tin-tuc/tin-tuc-su-kien/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1.html",
+            "/tin-tuc/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1",
+        ),
+        (
+            "/index.php?language=vi&nv=tin-tuc&op=chuong-trinh-ocop",
+            "/chuyen-muc/chuong-trinh-ocop",
+        ),
+        (
+            "/vi/tin-tuc/chuong-trinh-ocop/page-2/",
+            "/chuyen-muc/chuong-trinh-ocop?trang=2",
+        ),
+        ("/voting/", "/tham-do-y-kien"),
+    ] {
+        let res = get(&app, old).await;
+        assert_eq!(res.status, StatusCode::MOVED_PERMANENTLY, "{old}");
+        assert_eq!(res.header("location"), new, "{old}");
+    }
+    // What is not the old site's stays the front end's.
+    assert_eq!(
+        get(&app, "/gioi-thieu.html").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, "/chuyen-muc/chuong-trinh-ocop").await.status,
+        StatusCode::OK
+    );
+}

@@ -100,41 +100,53 @@ fn menu(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<MenuItem>> 
 
 /// Where a NukeViet menu entry leads on the new site: its module and
 /// function (`module_name`, `op`, or the `nv` and `op` of an internal link)
-/// turned into the front end's route; an absolute link as it is; any other
-/// path as it is, on this host.
+/// as the front end's route; an absolute link as it is; any other path as it
+/// is, on this host.
 fn href(tables: &Tables, link: &str, module: &str, op: &str) -> String {
-    let from_link = || -> (String, String) {
+    let route = if module.is_empty() {
         let query = link.split_once('?').map_or("", |(_, q)| q);
-        let mut nv = String::new();
-        let mut op = String::new();
-        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-            match k.as_ref() {
-                "nv" => nv = v.into_owned(),
-                "op" => op = v.into_owned(),
-                _ => {}
-            }
-        }
-        (nv, op)
-    };
-    let (module, op) = if module.is_empty() {
-        from_link()
+        route_of_query(tables, query)
     } else {
-        (module.to_owned(), op.to_owned())
+        route_of(tables, module, op)
     };
-    match tables.module_kinds.get(&module).map(String::as_str) {
-        Some("news") if module == tables.news_title => news_route(&op),
-        Some("laws") => "/van-ban".to_owned(),
-        Some("voting") => "/tham-do-y-kien".to_owned(),
-        Some("users") if op == "register" => "/dang-ky".to_owned(),
-        Some("users") => "/dang-nhap".to_owned(),
-        _ if link.starts_with("http://")
+    match route {
+        Some(route) => route,
+        None if link.starts_with("http://")
             || link.starts_with("https://")
             || link.starts_with('/') =>
         {
             link.to_owned()
         }
-        _ => "/".to_owned(),
+        None => "/".to_owned(),
     }
+}
+
+/// The front end's route for NukeViet's query form of a page
+/// (`language=vi&nv=<module>&op=<function>`), when it has one.
+pub fn route_of_query(tables: &Tables, query: &str) -> Option<String> {
+    let mut nv = String::new();
+    let mut op = String::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        match k.as_ref() {
+            "nv" => nv = v.into_owned(),
+            "op" => op = v.into_owned(),
+            _ => {}
+        }
+    }
+    route_of(tables, &nv, &op)
+}
+
+/// The front end's route for function `op` of the module titled `module`,
+/// when it has one.
+pub fn route_of(tables: &Tables, module: &str, op: &str) -> Option<String> {
+    Some(match tables.module_kinds.get(module).map(String::as_str) {
+        Some("news") if module == tables.news_title => news_route(op),
+        Some("laws") => "/van-ban".to_owned(),
+        Some("voting") => "/tham-do-y-kien".to_owned(),
+        Some("users") if op == "register" => "/dang-ky".to_owned(),
+        Some("users") => "/dang-nhap".to_owned(),
+        _ => return None,
+    })
 }
 
 /// The front end's route for a function of the news module: its home, a
@@ -149,11 +161,22 @@ fn news_route(op: &str) -> String {
         let alias = article.rsplit('/').next().unwrap_or(article);
         return format!("/tin-tuc/{}", ntm_views::links::encode_component(alias));
     }
-    let category = op.split('/').next().unwrap_or(op);
-    format!(
+    let mut parts = op.split('/');
+    let category = parts.next().unwrap_or(op);
+    let route = format!(
         "/chuyen-muc/{}",
         ntm_views::links::encode_component(category)
-    )
+    );
+    // NukeViet's page N of a list is the front end's ?trang=N.
+    match parts
+        .next()
+        .and_then(|p| p.strip_prefix("page-"))
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| *n > 1)
+    {
+        Some(n) => format!("{route}?trang={n}"),
+        None => route,
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +192,10 @@ mod tests {
         );
         assert_eq!(
             news_route("chuong-trinh-ocop/page-2/"),
+            "/chuyen-muc/chuong-trinh-ocop?trang=2"
+        );
+        assert_eq!(
+            news_route("chuong-trinh-ocop/page-x/"),
             "/chuyen-muc/chuong-trinh-ocop"
         );
         assert_eq!(

@@ -10,6 +10,7 @@
 mod encoding;
 mod frame;
 pub mod news;
+mod redirects;
 mod schema;
 
 use std::fmt;
@@ -145,6 +146,12 @@ impl Site {
 
     pub(crate) fn tables(&self) -> &schema::Tables {
         &self.tables
+    }
+
+    /// The new address of the NukeViet page at `path` and `query`, when it is
+    /// one of those this front end shows (see `redirects`).
+    pub fn new_address(&self, path: &str, query: Option<&str>) -> Option<String> {
+        redirects::new_address(&self.tables, path, query)
     }
 
     /// What every page's frame shows: the overlay, its empty fields filled
