@@ -314,7 +314,12 @@ pub fn render(
 fn header(office: String, name: String, menu: Vec<MenuItem>, path: &str) -> impl IntoView {
     let tools = (
         member_menu(signed_out_links(), ()),
-        search_box("fv-search-q", NodeRef::new(), |_| {}),
+        search_box(
+            "fv-search-q",
+            NodeRef::new(),
+            |_| {},
+            leptos::attr::action("/tim-kiem"),
+        ),
         text_size_buttons(RwSignal::new("vua".to_owned()), |_| {}),
     );
     let path = path.to_owned();

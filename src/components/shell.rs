@@ -116,7 +116,7 @@ fn SearchBox() -> impl IntoView {
             navigate(&format!("/tim-kiem?q={encoded}"), Default::default());
         }
     };
-    search_box("search-q", input, on_submit)
+    search_box("search-q", input, on_submit, ())
 }
 
 /// The main menu with the site's entries; it closes when the reader moves to

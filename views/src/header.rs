@@ -57,16 +57,18 @@ pub fn signed_out_links() -> impl IntoView {
     }
 }
 
-/// The search box: a plain form to `/tim-kiem?q=…`, which works without script;
-/// the app sends it through its router (`on_submit`). `input_id` differs
-/// between the first view and the app, which stand side by side for a moment.
+/// The search box: the app sends it through its router (`on_submit`); the
+/// first view makes it a plain form to `/tim-kiem?q=…` (`marks`, an
+/// `action`), which works without script. `input_id` differs between the
+/// first view and the app, which stand side by side for a moment.
 pub fn search_box(
     input_id: &'static str,
     input_ref: NodeRef<Input>,
     on_submit: impl FnMut(ev::SubmitEvent) + 'static,
+    marks: impl leptos::attr::Attribute,
 ) -> impl IntoView {
     view! {
-        <form class="search-box" role="search" aria-label="Tìm kiếm bài viết" action="/tim-kiem" on:submit=on_submit>
+        <form class="search-box" role="search" aria-label="Tìm kiếm bài viết" {..marks} on:submit=on_submit>
             <label for=input_id class="visually-hidden">"Từ khóa tìm kiếm"</label>
             <input id=input_id type="search" name="q" node_ref=input_ref placeholder="Tìm bài viết…" maxlength="200"/>
             <button type="submit" class="button">"Tìm"</button>
