@@ -117,20 +117,12 @@ impl Store {
             }
             Store::NukeViet { site, .. } => {
                 blocking(site, move |s| {
-                    let category = match category {
-                        None => None,
-                        Some(slug) => match s.category(&slug)? {
-                            Some(found) => Some(found),
-                            None => return Ok(None),
-                        },
-                    };
-                    let (items, total) =
-                        s.article_page(category.as_ref().map(|(id, _)| *id), limit, offset, now)?;
-                    Ok(Some(NewsPage {
-                        items,
-                        total,
-                        category: category.map(|(_, c)| c),
-                    }))
+                    Ok(s.article_page(category.as_deref(), limit, offset, now)?
+                        .map(|(items, total, category)| NewsPage {
+                            items,
+                            total,
+                            category,
+                        }))
                 })
                 .await
             }

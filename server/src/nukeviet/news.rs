@@ -25,19 +25,14 @@ impl Site {
         categories(&mut self.conn()?, self.tables())
     }
 
-    /// See [`category`].
-    pub fn category(&self, slug: &str) -> mysql::Result<Option<(u32, Category)>> {
-        category(&mut self.conn()?, self.tables(), slug)
-    }
-
     /// See [`article_page`].
     pub fn article_page(
         &self,
-        category: Option<u32>,
+        category: Option<&str>,
         limit: u32,
         offset: u32,
         now: Timestamp,
-    ) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+    ) -> mysql::Result<Option<ArticleList>> {
         article_page(
             &mut self.conn()?,
             self.tables(),
@@ -138,17 +133,6 @@ pub fn categories(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<(
     )
 }
 
-/// A category readers see, by its slug (NukeViet's alias).
-pub fn category(
-    conn: &mut PooledConn,
-    tables: &Tables,
-    slug: &str,
-) -> mysql::Result<Option<(u32, Category)>> {
-    Ok(categories(conn, tables)?
-        .into_iter()
-        .find(|(_, c)| c.slug == slug))
-}
-
 /// A photo: `file` where NukeViet's `thumb` kind says it is (1: a thumbnail
 /// under `assets/` beside the upload, 2: the upload only, 3: an address
 /// elsewhere). NukeViet keeps no sizes: 0 until the contract makes them
@@ -173,26 +157,38 @@ fn image(tables: &Tables, file: &str, alt: &str, thumb: i32, small: bool) -> Opt
     })
 }
 
-/// A page of the newest articles readers see, of one category when given
-/// (those listed in it, as NukeViet lists them), with the number of all.
+/// A page of a news list: its articles, the number of all, and the category
+/// listed when one was asked for.
+pub type ArticleList = (Vec<ArticleSummary>, u32, Option<Category>);
+
+/// A page of the newest articles readers see, of the category named by its
+/// slug when given (those listed in it, as NukeViet lists them); `None` when
+/// readers see no such category.
 pub fn article_page(
     conn: &mut PooledConn,
     tables: &Tables,
-    category: Option<u32>,
+    category: Option<&str>,
     limit: u32,
     offset: u32,
     now: Timestamp,
-) -> mysql::Result<(Vec<ArticleSummary>, u32)> {
+) -> mysql::Result<Option<ArticleList>> {
     let shown: HashMap<u32, Category> = categories(conn, tables)?.into_iter().collect();
+    let category = match category {
+        None => None,
+        Some(slug) => match shown.iter().find(|(_, c)| c.slug == slug) {
+            Some((id, c)) => Some((*id, c.clone())),
+            None => return Ok(None),
+        },
+    };
     if shown.is_empty() {
-        return Ok((Vec::new(), 0));
+        return Ok(Some((Vec::new(), 0, None)));
     }
     // Articles whose own category is off stay out of every list.
     let mut ids: Vec<u32> = shown.keys().copied().collect();
     ids.sort_unstable();
     let ids = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-    let table = match category {
-        Some(catid) => tables.news_in_category(catid),
+    let table = match &category {
+        Some((catid, _)) => tables.news_in_category(*catid),
         None => tables.news("rows"),
     };
     let filter = format!("{VISIBLE} AND catid IN ({ids})");
@@ -209,7 +205,11 @@ pub fn article_page(
         ),
         (now, now, limit, offset),
     )?;
-    Ok((summaries(tables, &shown, rows)?, total))
+    Ok(Some((
+        summaries(tables, &shown, rows)?,
+        total,
+        category.map(|(_, c)| c),
+    )))
 }
 
 /// List lines of `rows` (id, catid, title, alias, hometext, homeimgfile,
