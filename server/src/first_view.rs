@@ -11,7 +11,6 @@
 //! itself. The first view has no ids the app uses.
 
 use leptos::prelude::*;
-use ntm_types::datetime::day_key;
 use ntm_types::page::{
     page_title, DOCUMENTS_DESCRIPTION, DOCUMENTS_TITLE, SEARCH_DESCRIPTION, SEARCH_HEADING,
     SEARCH_TITLE,
@@ -30,7 +29,7 @@ use ntm_views::header::{
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 
 use crate::article_body;
-use crate::db::{self, Db};
+use crate::db::documents::Filter;
 use crate::error::AppError;
 use crate::store::Store;
 use crate::text::composed;
@@ -163,12 +162,10 @@ pub struct FirstView {
 
 /// What the first view of `route` shows at `now`, or `None` when there is
 /// nothing to show (an unknown article or category, no site information yet):
-/// the frame and news from `store`, as the API reads them, the rest from
-/// `db`. Only
-/// reads: the rendering happens in [`render`].
+/// everything from `store`, as the API reads it. Only reads: the rendering
+/// happens in [`render`].
 pub async fn load(
     store: &Store,
-    db: &Db,
     route: Route,
     now: Timestamp,
 ) -> Result<Option<Content>, AppError> {
@@ -220,27 +217,25 @@ pub async fn load(
             }
         }
         Route::Documents { page } => {
-            db.call(move |c| {
-                let (items, total_items) = db::documents::search(
-                    c,
-                    &db::documents::Filter::default(),
-                    &day_key(now),
+            let (items, total_items) = store
+                .documents(
+                    Filter::default(),
                     DOCUMENTS_PER_PAGE,
                     (page - 1) * DOCUMENTS_PER_PAGE,
-                )?;
-                Ok(Page::Documents {
-                    facets: db::documents::facets(c)?,
-                    list: DocumentPage {
-                        items,
-                        page,
-                        per_page: DOCUMENTS_PER_PAGE,
-                        total_items,
-                        total_pages: total_items.div_ceil(DOCUMENTS_PER_PAGE),
-                    },
                     now,
-                })
-            })
-            .await?
+                )
+                .await?;
+            Page::Documents {
+                facets: store.document_facets().await?,
+                list: DocumentPage {
+                    items,
+                    page,
+                    per_page: DOCUMENTS_PER_PAGE,
+                    total_items,
+                    total_pages: total_items.div_ceil(DOCUMENTS_PER_PAGE),
+                },
+                now,
+            }
         }
     };
     Ok(Some(Content { site, page }))

@@ -157,6 +157,7 @@ async fn main() {
             prefix: args.nukeviet_prefix,
             lang: args.nukeviet_lang,
             overlay: args.nukeviet_overlay,
+            root: args.nukeviet_root.clone(),
         };
         ntm_server::nukeviet::Site::open(&settings).unwrap_or_else(|e| {
             eprintln!("{e}");

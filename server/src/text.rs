@@ -82,6 +82,62 @@ pub fn html_text(html: &str) -> String {
     decode_entities(&out)
 }
 
+/// The paragraphs of an HTML fragment as plain text: a block element (a
+/// paragraph, a heading, a list item, a table row, a `<br>`) ends one; other
+/// tags drop out, references are decoded and spaces made single. For bodies
+/// shown as plain paragraphs (a document's text).
+pub fn html_paragraphs(html: &str) -> Vec<String> {
+    const BREAKS: &[&str] = &[
+        "p",
+        "br",
+        "div",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+    ];
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let tag = &rest[open + 1..];
+        let Some(close) = tag.find('>') else {
+            // A lone `<` is text.
+            text.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name: String = tag[..close]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        text.push(if BREAKS.contains(&name.as_str()) {
+            '\n'
+        } else {
+            ' '
+        });
+        rest = &tag[close + 1..];
+    }
+    text.push_str(rest);
+    decode_entities(&text)
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
 /// `s` with its character references (`&amp;`, `&#x002F;`, `&#40;`, any named
 /// one) decoded, in one pass: `&amp;lt;` becomes `&lt;`, not `<`. NukeViet
 /// stores text encoded this way (docs/nukeviet-schema-notes.md, section 3).
@@ -101,6 +157,24 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_becomes_paragraphs() {
+        assert_eq!(
+            html_paragraphs(
+                "<p>Kính gửi: <b>UBND</b>  các&nbsp;huyện.</p><ul><li>Một &#91;a&#93;;</li>\
+                 <li>Hai</li></ul>Dòng 1<br />Dòng 2 &lt;x&gt; a < b"
+            ),
+            [
+                "Kính gửi: UBND các huyện.",
+                "Một [a];",
+                "Hai",
+                "Dòng 1",
+                "Dòng 2 <x> a < b"
+            ]
+        );
+        assert!(html_paragraphs("<p> </p><br/>").is_empty());
+    }
 
     #[test]
     fn folds_vietnamese() {

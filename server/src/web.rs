@@ -169,7 +169,7 @@ async fn page_data(
     let now = (site.clock)();
     // Read first; escaping and cleaning the body happen after.
     let content = match first_view::route(path, query) {
-        Some(route) => first_view::load(&site.store, &site.db, route, now)
+        Some(route) => first_view::load(&site.store, route, now)
             .await
             .unwrap_or(None),
         None => None,

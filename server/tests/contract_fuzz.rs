@@ -385,7 +385,7 @@ fn documents() {
                 file_kind(&a.media_type, &a.file_name),
                 a.size.div_ceil(1024),
             );
-            let _ = group_digits(a.downloads.into());
+            let _ = a.downloads.map(|n| group_digits(n.into()));
         }
     });
     check::<DocumentPage>("DocumentPage", |p| {

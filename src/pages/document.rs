@@ -64,14 +64,25 @@ pub fn DocumentDetailPage() -> impl IntoView {
                             .into_iter()
                             .map(|a| {
                                 let href = format!("{}{}", api::base(), a.download_path);
-                                let size = format!("{} KB", number(a.size.div_ceil(1024)));
-                                let kind = file_kind(&a.media_type, &a.file_name);
+                                // What the backend knows: a file on another site has no
+                                // size, a NukeViet site counts downloads per document.
+                                let mut meta = Vec::new();
+                                if a.file_name != a.title {
+                                    meta.push(a.file_name.clone());
+                                }
+                                meta.push(file_kind(&a.media_type, &a.file_name));
+                                if a.size > 0 {
+                                    meta.push(format!("{} KB", number(a.size.div_ceil(1024))));
+                                }
+                                if let Some(n) = a.downloads {
+                                    meta.push(format!("{} lượt tải", number(n)));
+                                }
                                 view! {
                                     <li>
                                         // A file, not a page: the router must let it through.
                                         <a href=href download=a.file_name.clone() rel="external">{a.title}</a>
                                         <span class="doc-meta">
-                                            {format!(" ({}, {kind}, {size}, {} lượt tải)", a.file_name, number(a.downloads))}
+                                            {format!(" ({})", meta.join(", "))}
                                         </span>
                                     </li>
                                 }

@@ -288,7 +288,7 @@ pub struct DocumentSummary {
 pub struct Attachment {
     pub file_name: String,
     pub title: String,
-    /// Bytes.
+    /// Bytes; 0 when the backend does not know (a file kept on another site).
     pub size: u64,
     /// The file's media type, e.g. `application/pdf`,
     /// `application/vnd.openxmlformats-officedocument.wordprocessingml.document`;
@@ -296,7 +296,10 @@ pub struct Attachment {
     pub media_type: String,
     /// Path of the download, under the API base: `/documents/{slug}/files/{file_name}`.
     pub download_path: String,
-    pub downloads: u32,
+    /// Downloads of this file; absent where a backend counts them only per
+    /// document (a NukeViet site) or not at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub downloads: Option<u32>,
 }
 
 /// A whole document.

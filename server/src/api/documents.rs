@@ -3,18 +3,18 @@
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Json;
 use axum::Router;
-use ntm_types::datetime::day_key;
 use ntm_types::{ApiError, Document, DocumentFacets, DocumentPage};
 use serde::Deserialize;
 
 use super::paging::Paging;
 use super::params::{invalid_query, NoQuery, Params, Refusal, Target};
-use crate::db::documents::{self, Filter};
+use crate::db::documents::Filter;
 use crate::error::AppError;
+use crate::store::{FileSource, Sendable};
 use crate::AppState;
 
 /// The documents: search, filters, one document and its files.
@@ -136,22 +136,17 @@ pub async fn list_documents(
     Params(q): Params<DocumentQuery>,
 ) -> Result<Json<DocumentPage>, AppError> {
     let (filter, paging) = q.filter()?;
-    let today = day_key((state.clock)());
-    let result = state
-        .db
-        .call(move |c| {
-            let (items, total_items) =
-                documents::search(c, &filter, &today, paging.per_page, paging.offset())?;
-            Ok(DocumentPage {
-                items,
-                page: paging.page,
-                per_page: paging.per_page,
-                total_items,
-                total_pages: paging.pages(total_items),
-            })
-        })
+    let (items, total_items) = state
+        .store
+        .documents(filter, paging.per_page, paging.offset(), (state.clock)())
         .await?;
-    Ok(Json(result))
+    Ok(Json(DocumentPage {
+        items,
+        page: paging.page,
+        per_page: paging.per_page,
+        total_items,
+        total_pages: paging.pages(total_items),
+    }))
 }
 
 /// The values each search filter can take.
@@ -163,7 +158,7 @@ pub async fn document_facets(
     State(state): State<AppState>,
     _: NoQuery,
 ) -> Result<Json<DocumentFacets>, AppError> {
-    Ok(Json(state.db.call(|c| Ok(documents::facets(c)?)).await?))
+    Ok(Json(state.store.document_facets().await?))
 }
 
 fn document_not_found() -> AppError {
@@ -210,12 +205,8 @@ pub async fn get_document(
     Target(DocumentSlug(slug)): Target<DocumentSlug>,
     _: NoQuery,
 ) -> Result<Json<Document>, AppError> {
-    let today = day_key((state.clock)());
-    let doc = state
-        .db
-        .call(move |c| documents::document(c, &slug, &today)?.ok_or_else(document_not_found))
-        .await?;
-    Ok(Json(doc))
+    let doc = state.store.document(slug, (state.clock)()).await?;
+    Ok(Json(doc.ok_or_else(document_not_found)?))
 }
 
 /// An attachment's bytes, as a download of its own media type; counts it.
@@ -225,6 +216,7 @@ pub async fn get_document(
         ("file_name" = String, Path, description = "The attachment's file name")),
     responses(
         (status = 200, description = "The file, with the attachment's `media_type` as its Content-Type (PDF, Word, Excel, an archive, a scan…) and its name in Content-Disposition", content_type = "application/octet-stream"),
+        (status = 307, description = "A file kept on another site: its address in Location"),
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError),
         (status = 404, description = "No such file", body = ApiError)))]
 pub async fn get_document_file(
@@ -232,11 +224,28 @@ pub async fn get_document_file(
     Target(DocumentFile { slug, file_name }): Target<DocumentFile>,
     _: NoQuery,
 ) -> Result<Response, AppError> {
-    let name = file_name.clone();
-    let (data, media_type) = state
-        .db
-        .call(move |c| documents::file(c, &slug, &name)?.ok_or_else(file_not_found))
-        .await?;
+    let found = state
+        .store
+        .document_file(slug, file_name.clone())
+        .await?
+        .ok_or_else(file_not_found)?;
+    let (body, media_type) = match found {
+        Sendable::Bytes(data, media_type) => (Body::from(data), media_type),
+        Sendable::At(FileSource::Local(path, media_type)) => {
+            let file = tokio::fs::File::open(&path).await.map_err(|e| {
+                eprintln!("attachment {}: {e}", path.display());
+                file_not_found()
+            })?;
+            (
+                Body::from_stream(tokio_util::io::ReaderStream::new(file)),
+                media_type,
+            )
+        }
+        // Kept on another site (a NukeViet editor may link one): sent there.
+        Sendable::At(FileSource::Remote(url)) => {
+            return Ok(Redirect::temporary(&url).into_response());
+        }
+    };
     // A plain ASCII name for every browser, and the name as written (it may
     // be Vietnamese) for those that read RFC 6266's `filename*`.
     let safe: String = file_name
@@ -249,7 +258,7 @@ pub async fn get_document_file(
         .remove(b'_')
         .remove(b'~');
     let encoded = percent_encoding::utf8_percent_encode(&file_name, ATTR_CHAR).to_string();
-    let mut res = Body::from(data).into_response();
+    let mut res = body.into_response();
     let headers = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&media_type) {
         headers.insert(header::CONTENT_TYPE, v);

@@ -266,7 +266,7 @@ pub fn document(
                     title: r.get(1)?,
                     size: r.get(2)?,
                     media_type: r.get(3)?,
-                    downloads: r.get(4)?,
+                    downloads: Some(r.get(4)?),
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -141,12 +141,24 @@ pub fn route_of_query(tables: &Tables, query: &str) -> Option<String> {
 pub fn route_of(tables: &Tables, module: &str, op: &str) -> Option<String> {
     Some(match tables.module_kinds.get(module).map(String::as_str) {
         Some("news") if module == tables.news_title => news_route(op),
-        Some("laws") => "/van-ban".to_owned(),
+        Some("laws") => laws_route(op),
         Some("voting") => "/tham-do-y-kien".to_owned(),
         Some("users") if op == "register" => "/dang-ky".to_owned(),
         Some("users") => "/dang-nhap".to_owned(),
         _ => return None,
     })
+}
+
+/// The front end's route for a function of the laws module: a document
+/// (`detail/<alias>`, the alias ending in its id), else the documents page.
+fn laws_route(op: &str) -> String {
+    let mut parts = op.trim_matches('/').split('/');
+    match (parts.next(), parts.next()) {
+        (Some("detail"), Some(alias)) if !alias.is_empty() => {
+            format!("/van-ban/{}", ntm_views::links::encode_component(alias))
+        }
+        _ => "/van-ban".to_owned(),
+    }
 }
 
 /// The front end's route for a function of the news module: its home, a

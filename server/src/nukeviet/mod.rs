@@ -9,6 +9,7 @@
 
 mod encoding;
 mod frame;
+pub mod laws;
 pub mod news;
 mod redirects;
 mod schema;
@@ -16,7 +17,8 @@ mod schema;
 use std::fmt;
 use std::path::PathBuf;
 
-use mysql::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn};
+use mysql::prelude::FromValue;
+use mysql::{Opts, OptsBuilder, Pool, PoolConstraints, PoolOpts, PooledConn, Row};
 use ntm_types::SiteInfo;
 
 /// Where the site's database is and how its tables are named.
@@ -34,6 +36,9 @@ pub struct Settings {
     /// empty fields (name, description, e-mail, phone, menu) come from the
     /// site.
     pub overlay: Option<PathBuf>,
+    /// The site's folder (where its `index.php` is): attachments are read
+    /// from its `uploads/`.
+    pub root: Option<PathBuf>,
 }
 
 /// Why the NukeViet mode cannot start; shown to the operator as one line.
@@ -100,6 +105,7 @@ pub struct Site {
     pool: Pool,
     tables: std::sync::Arc<schema::Tables>,
     overlay: std::sync::Arc<SiteInfo>,
+    root: Option<std::sync::Arc<PathBuf>>,
 }
 
 impl Site {
@@ -136,6 +142,7 @@ impl Site {
             pool,
             tables: std::sync::Arc::new(tables),
             overlay: std::sync::Arc::new(overlay),
+            root: settings.root.clone().map(std::sync::Arc::new),
         })
     }
 
@@ -146,6 +153,11 @@ impl Site {
 
     pub(crate) fn tables(&self) -> &schema::Tables {
         &self.tables
+    }
+
+    /// The site's folder, when given.
+    pub fn root(&self) -> Option<&std::path::Path> {
+        self.root.as_deref().map(PathBuf::as_path)
     }
 
     /// The new address of the NukeViet page at `path` and `query`, when it is
@@ -159,4 +171,20 @@ impl Site {
     pub fn site_info(&self) -> mysql::Result<SiteInfo> {
         frame::site_info(&mut self.conn()?, &self.tables, &self.overlay)
     }
+}
+
+/// The value of column `i`.
+fn get<T: FromValue>(row: &Row, i: usize) -> mysql::Result<T> {
+    match row.get_opt::<T, usize>(i) {
+        Some(Ok(v)) => Ok(v),
+        Some(Err(e)) => Err(mysql::Error::FromValueError(e.0)),
+        None => Err(mysql::Error::FromRowError(row.clone())),
+    }
+}
+
+/// How a column is matched against what readers type: by letters alone
+/// (diacritics and case ignored, `đ` as `d`, as `utf8mb4_unicode_520_ci`
+/// compares), whatever the table's own character set and collation.
+fn letters(column: &str) -> String {
+    format!("CONVERT({column} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci")
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use mysql::prelude::{FromValue, Queryable};
+use mysql::prelude::Queryable;
 use mysql::{PooledConn, Row};
 use ntm_types::{
     Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, Timestamp, NEIGHBOURS,
@@ -15,7 +15,7 @@ use ntm_types::{
 
 use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::Tables;
-use super::Site;
+use super::{get, letters, Site};
 use crate::sanitize::clean_html;
 use crate::text::{decode_entities, html_text};
 
@@ -85,15 +85,6 @@ fn plain(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The value of column `i`.
-fn get<T: FromValue>(row: &Row, i: usize) -> mysql::Result<T> {
-    match row.get_opt::<T, usize>(i) {
-        Some(Ok(v)) => Ok(v),
-        Some(Err(e)) => Err(mysql::Error::FromValueError(e.0)),
-        None => Err(mysql::Error::FromRowError(row.clone())),
-    }
 }
 
 /// An article's slug: its alias and id, as NukeViet's own links end
@@ -236,13 +227,6 @@ fn summaries(
         });
     }
     Ok(items)
-}
-
-/// How a column is matched against what readers type: by letters alone
-/// (diacritics and case ignored, `đ` as `d`, as `utf8mb4_unicode_520_ci`
-/// compares), whatever the table's own character set and collation.
-fn letters(column: &str) -> String {
-    format!("CONVERT({column} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci")
 }
 
 /// A page of the articles readers see whose title, lead or body holds every

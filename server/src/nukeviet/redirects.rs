@@ -4,7 +4,8 @@
 //! form (`/[<lang>/]<module>/<function>`, and an article's
 //! `/<category>/<alias>-<id>.html` where the news module's segment is left
 //! out) of the news module's home, categories (any page) and articles, and
-//! the poll, documents, sign-in and registration pages.
+//! each document (`<laws module>/detail/<alias>`), the documents, poll,
+//! sign-in and registration pages.
 
 use super::frame::{route_of, route_of_query};
 use super::schema::Tables;
@@ -53,6 +54,7 @@ mod tests {
             news: "nv4_vi_news".into(),
             news_upload: "news".into(),
             menu_rows: None,
+            laws: None,
         }
     }
 
@@ -97,6 +99,17 @@ mod tests {
         assert_eq!(to("/voting/", None), Some("/tham-do-y-kien".to_owned()));
         assert_eq!(
             to("/van-ban/detail/cong-van-12/", None),
+            Some("/van-ban/cong-van-12".to_owned())
+        );
+        assert_eq!(
+            to(
+                "/index.php",
+                Some("language=vi&nv=van-ban&op=detail/cong-van-12")
+            ),
+            Some("/van-ban/cong-van-12".to_owned())
+        );
+        assert_eq!(
+            to("/van-ban/quyet-dinh/", None),
             Some("/van-ban".to_owned())
         );
         assert_eq!(to("/users/register/", None), Some("/dang-ky".to_owned()));

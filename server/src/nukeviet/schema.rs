@@ -29,6 +29,25 @@ pub struct Tables {
     pub news_upload: String,
     /// The menu module's entries, when the site has one.
     pub menu_rows: Option<String>,
+    /// The laws module (issued documents), when the site has one.
+    pub laws: Option<ModuleTables>,
+}
+
+/// The tables of a module other than news, as this site names them.
+#[derive(Clone, Debug)]
+pub struct ModuleTables {
+    /// Its title (what its URLs name).
+    pub title: String,
+    /// `<prefix>_<lang>_<module_data>`: its tables are this plus `_row`, …
+    pub data: String,
+    /// Its folder under `uploads/`.
+    pub upload: String,
+}
+
+impl ModuleTables {
+    pub fn table(&self, suffix: &str) -> String {
+        format!("`{}_{suffix}`", self.data)
+    }
 }
 
 impl Tables {
@@ -83,6 +102,38 @@ const NEWS_COLUMNS: [(&str, &[&str]); 6] = [
     ("sources", &["sourceid", "title"]),
     ("tags", &["tid", "alias"]),
     ("tags_id", &["id", "tid", "keyword"]),
+];
+
+/// Columns read from each laws table.
+const LAWS_COLUMNS: [(&str, &[&str]); 6] = [
+    (
+        "row",
+        &[
+            "id",
+            "replacement",
+            "relatement",
+            "title",
+            "alias",
+            "code",
+            "cid",
+            "sid",
+            "sgid",
+            "introtext",
+            "bodytext",
+            "files",
+            "status",
+            "publtime",
+            "startvalid",
+            "exptime",
+            "view_hits",
+            "download_hits",
+        ],
+    ),
+    ("cat", &["id", "title", "weight"]),
+    ("subject", &["id", "title", "weight"]),
+    ("area", &["id", "title", "sort"]),
+    ("row_area", &["row_id", "area_id"]),
+    ("signer", &["id", "title"]),
 ];
 
 /// Columns read from the menu module's entries.
@@ -159,6 +210,13 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         return Err(StartError::NoModule("news"));
     };
     let menu_rows = first("menu").map(|(_, _, data, _)| format!("{prefix}_{lang}_{data}_rows"));
+    let module = |kind: &str| {
+        first(kind).map(|(title, _, data, upload)| ModuleTables {
+            title: title.clone(),
+            data: format!("{prefix}_{lang}_{data}"),
+            upload: upload.clone(),
+        })
+    };
     let tables = Tables {
         config: config.clone(),
         lang: lang.clone(),
@@ -170,12 +228,18 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         news: format!("{prefix}_{lang}_{news_data}"),
         news_upload: news_upload.clone(),
         menu_rows,
+        laws: module("laws"),
     };
     for (suffix, columns) in NEWS_COLUMNS {
         require_columns(conn, &format!("{}_{suffix}", tables.news), columns)?;
     }
     if let Some(menu_rows) = &tables.menu_rows {
         require_columns(conn, menu_rows, MENU_COLUMNS)?;
+    }
+    if let Some(laws) = &tables.laws {
+        for (suffix, columns) in LAWS_COLUMNS {
+            require_columns(conn, &format!("{}_{suffix}", laws.data), columns)?;
+        }
     }
     Ok(tables)
 }

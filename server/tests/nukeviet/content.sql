@@ -16,7 +16,8 @@ INSERT INTO nv4_vi_modules (title, module_file, module_data, module_upload, cust
 ('tin-tuc', 'news', 'tin_tuc', 'tin-tuc', 'Tin tức', '6', 1, 1),
 ('thong-bao', 'news', 'thong_bao', 'thong-bao', 'Thông báo cũ', '6', 2, 0),
 ('voting', 'voting', 'voting', 'voting', 'Thăm dò ý kiến', '6', 3, 1),
-('menu', 'menu', 'menu', 'menu', 'Menu', '6', 4, 1);
+('menu', 'menu', 'menu', 'menu', 'Menu', '6', 4, 1),
+('van-ban', 'laws', 'van_ban', 'van-ban', 'Văn bản', '6', 5, 1);
 
 INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weight, sort, lev, numsubcat, subcatid, status) VALUES
 (1, 0, 'Tin tức - Sự kiện', 'tin-tuc-su-kien', 'Hoạt động xây dựng nông thôn mới trong tỉnh', 1, 1, 0, 1, '3', 1),
@@ -89,3 +90,46 @@ INSERT INTO nv4_vi_menu_rows (id, parentid, mid, title, link, weight, module_nam
 (8, 7, 1, 'Con của mục đã tắt', '/index.php?language=vi&amp;nv=tin-tuc', 1, 'tin-tuc', '', 1),
 (9, 0, 1, 'Liên hệ', '/index.php?language=vi&amp;nv=contact', 6, '', '', 1),
 (10, 0, 2, 'Chân trang', 'https://example.vn', 1, '', '', 1);
+
+-- Issued documents (the laws module as `van-ban`). Dates are local
+-- midnights (Asia/Ho_Chi_Minh), as the module stores a day: 1720976400 is
+-- 2024-07-15, 1583082000 2020-03-02, 1703955600 2023-12-31, 1727715600
+-- 2024-10-01, 1924880400 2030-12-31. Numbers are fully encoded (`/` as
+-- &#x002F;), summaries have quotes encoded only, as NukeViet stores them.
+INSERT INTO nv4_vi_van_ban_cat (id, alias, title, introduction, keywords, weight) VALUES
+(1, 'cong-van', 'Công văn', '', '', 1),
+(2, 'quyet-dinh', 'Quyết định', '', '', 2),
+(3, 'ke-hoach', 'Kế hoạch', '', '', 3),
+(4, 'thong-tu', 'Thông tư', '', '', 4);
+
+INSERT INTO nv4_vi_van_ban_subject (id, alias, title, introduction, keywords, weight) VALUES
+(1, 'ubnd-tinh', 'UBND tỉnh Hà Tĩnh', '', '', 1),
+(2, 'vpdp', 'Văn phòng Điều phối nông thôn mới tỉnh', '', '', 2),
+(3, 'bo-nn', 'Bộ Nông nghiệp &amp; Môi trường', '', '', 3);
+
+INSERT INTO nv4_vi_van_ban_area (id, alias, title, introduction, keywords, weight, sort) VALUES
+(1, 'nong-nghiep', 'Nông nghiệp', '', '', 1, 1),
+(2, 'giao-thong', 'Giao thông &#40;đường thôn&#41;', '', '', 2, 2),
+(3, 'y-te', 'Y tế', '', '', 3, 3);
+
+INSERT INTO nv4_vi_van_ban_signer (id, title, offices, positions) VALUES
+(1, 'Nguyễn Hồng Lĩnh', 'UBND tỉnh', 'Phó Chủ tịch');
+
+INSERT INTO nv4_vi_van_ban_row
+(id, replacement, relatement, title, alias, code, cid, sid, eid, sgid, note, introtext, bodytext, keywords, groups_view, groups_download, files, status, approval, addtime, edittime, publtime, startvalid, exptime, view_hits, download_hits) VALUES
+(1, '', '2', 'Về việc triển khai Bộ tiêu chí xã nông thôn mới nâng cao giai đoạn 2021 - 2025',
+ 've-viec-trien-khai-bo-tieu-chi-xa-nong-thon-moi-nang-cao-1', '6748&#x002F;UBND-NL5', 1, 1, 0, 1, '', '',
+ '<p>Kính gửi: Ủy ban nhân dân các huyện, thành phố, thị xã.</p><p>Thực hiện Quyết định số 12/2020/QĐ-UBND &#91;trích&#93;, UBND tỉnh yêu cầu:</p><ul><li>Rà soát các tiêu chí;</li><li>Báo cáo trước ngày 30/8.</li></ul>',
+ '', '6', '6', '2024_07/cv-6748-ubnd-nl5.pdf,https://vanban.example.gov.vn/tep/phu-luc.docx,2024_07/khong-con.doc',
+ 1, 0, 1720976400, 1720976400, 1720976400, 1720976400, 0, 41, 7),
+(2, '', '', 'Ban hành Bộ tiêu chí xã nông thôn mới giai đoạn 2021 - 2025',
+ 'ban-hanh-bo-tieu-chi-xa-nong-thon-moi-2', '12&#x002F;2020&#x002F;QĐ-UBND', 2, 1, 0, 0, '',
+ 'Quyết định ban hành bộ tiêu chí.<br />Hết hiệu lực cuối năm 2023.', '',
+ '', '6', '6', '', 1, 0, 1583082000, 1583082000, 1583082000, 0, 1703955600, 16777215, 0),
+(3, '', '', 'Văn bản nội bộ chưa công khai', 'van-ban-noi-bo-3', 'NB-01', 1, 2, 0, 0, '', '', '<p>Nội bộ.</p>',
+ '', '6', '6', '', 0, 0, 1727715600, 1727715600, 1727715600, 0, 0, 0, 0),
+(4, '', '', 'Kế hoạch tổ chức Tuần lễ sản phẩm OCOP &quot;Hà Tĩnh&quot; năm 2024',
+ 'ke-hoach-tuan-le-ocop-2024-4', '45&#x002F;KH-VPĐP', 3, 2, 0, 0, '', '', '<p>Tổ chức tại thành phố Hà Tĩnh.</p>',
+ '', '6', '6', '2024_10/ke-hoach-45.xlsx', 1, 0, 1727715600, 1727715600, 1727715600, 1727715600, 1924880400, 3, 0);
+
+INSERT INTO nv4_vi_van_ban_row_area (row_id, area_id) VALUES (1, 1), (1, 2), (2, 1), (3, 3);

@@ -193,3 +193,155 @@ CREATE TABLE nv4_vi_menu_rows (
   PRIMARY KEY (id),
   KEY parentid (parentid, mid)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+-- The laws module (issued documents), installed as `van-ban` with
+-- module_data `van_ban`, from module-laws 4.5's table definitions.
+CREATE TABLE nv4_vi_van_ban_area (
+  id smallint(4) unsigned NOT NULL AUTO_INCREMENT,
+  parentid smallint(4) unsigned NOT NULL DEFAULT '0',
+  alias varchar(249) NOT NULL,
+  title varchar(249) NOT NULL,
+  introduction mediumtext NOT NULL,
+  keywords varchar(255) NOT NULL,
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  weight smallint(4) unsigned NOT NULL DEFAULT '0',
+  sort smallint(5) unsigned NOT NULL DEFAULT '1',
+  lev tinyint(1) unsigned NOT NULL DEFAULT '0',
+  numsubcat tinyint(1) unsigned NOT NULL DEFAULT '0',
+  subcatid varchar(255) NOT NULL DEFAULT '',
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias, parentid),
+  KEY weight (weight),
+  KEY sort (sort)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_van_ban_cat (
+  id smallint(4) unsigned NOT NULL AUTO_INCREMENT,
+  parentid smallint(4) unsigned NOT NULL DEFAULT '0',
+  alias varchar(249) NOT NULL,
+  title varchar(249) NOT NULL,
+  introduction mediumtext NOT NULL,
+  keywords varchar(255) NOT NULL,
+  newday tinyint(2) unsigned NOT NULL DEFAULT '5',
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  weight smallint(4) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias, parentid),
+  KEY weight (weight)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_van_ban_subject (
+  id smallint(4) unsigned NOT NULL AUTO_INCREMENT,
+  alias varchar(250) NOT NULL,
+  title varchar(250) NOT NULL,
+  introduction mediumtext NOT NULL,
+  keywords varchar(255) NOT NULL,
+  numcount int(10) NOT NULL DEFAULT '0',
+  numlink tinyint(2) NOT NULL DEFAULT '5',
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  weight smallint(4) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias),
+  KEY weight (weight)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_van_ban_row (
+  id int(10) NOT NULL AUTO_INCREMENT,
+  replacement varchar(255) NOT NULL DEFAULT '',
+  relatement varchar(255) NOT NULL DEFAULT '',
+  title varchar(255) NOT NULL,
+  alias varchar(255) NOT NULL,
+  code varchar(50) NOT NULL,
+  cid smallint(4) unsigned NOT NULL DEFAULT '0',
+  sid smallint(4) unsigned NOT NULL DEFAULT '0',
+  eid smallint(4) unsigned NOT NULL DEFAULT '0',
+  sgid smallint(4) unsigned NOT NULL DEFAULT '0',
+  note text NOT NULL,
+  introtext text NOT NULL,
+  bodytext text NOT NULL,
+  keywords varchar(255) NOT NULL,
+  groups_view varchar(255) NOT NULL,
+  groups_download varchar(255) NOT NULL,
+  files mediumtext NOT NULL,
+  status tinyint(1) NOT NULL,
+  approval tinyint(1) NOT NULL,
+  addtime int(11) NOT NULL,
+  edittime int(11) NOT NULL,
+  publtime int(11) NOT NULL DEFAULT '0',
+  start_comm_time int(11) NULL,
+  end_comm_time int(11) NULL,
+  startvalid int(11) NOT NULL DEFAULT '0',
+  exptime int(11) NOT NULL DEFAULT '0',
+  view_hits mediumint(8) unsigned NOT NULL DEFAULT '0',
+  download_hits mediumint(8) unsigned NOT NULL DEFAULT '0',
+  admin_add mediumint(8) unsigned NOT NULL DEFAULT '0',
+  admin_edit mediumint(8) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_van_ban_row_area (
+  row_id int(10) unsigned NOT NULL,
+  area_id smallint(4) unsigned NOT NULL,
+  UNIQUE KEY alias (row_id, area_id)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_van_ban_signer (
+  id smallint(4) unsigned NOT NULL AUTO_INCREMENT,
+  title varchar(255) NOT NULL,
+  offices varchar(255) NOT NULL DEFAULT '',
+  positions varchar(255) NOT NULL DEFAULT '',
+  addtime int(11) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+-- The voting module, installed as `voting`.
+CREATE TABLE nv4_vi_voting (
+  vid smallint(5) unsigned NOT NULL AUTO_INCREMENT,
+  question varchar(250) NOT NULL,
+  link varchar(255) DEFAULT '',
+  acceptcm int(2) NOT NULL DEFAULT '1',
+  active_captcha tinyint(1) unsigned NOT NULL DEFAULT '0',
+  admin_id mediumint(8) unsigned NOT NULL DEFAULT '0',
+  groups_view varchar(255) DEFAULT '',
+  publ_time int(11) unsigned NOT NULL DEFAULT '0',
+  exp_time int(11) unsigned NOT NULL DEFAULT '0',
+  act tinyint(1) unsigned NOT NULL DEFAULT '0',
+  vote_one tinyint(1) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (vid),
+  UNIQUE KEY question (question)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_voting_rows (
+  id mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  vid smallint(5) unsigned NOT NULL,
+  title varchar(245) NOT NULL DEFAULT '',
+  url varchar(255) DEFAULT '',
+  hitstotal int(11) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  UNIQUE KEY vid (vid, title)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_vi_voting_voted (
+  vid smallint(5) unsigned NOT NULL,
+  voted text,
+  UNIQUE KEY vid (vid)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+-- Visit statistics and who is online, as the core installs them.
+CREATE TABLE nv4_counter (
+  c_type varchar(100) NOT NULL,
+  c_val varchar(100) NOT NULL,
+  last_update int(11) NOT NULL DEFAULT '0',
+  c_count int(11) unsigned NOT NULL DEFAULT '0',
+  vi_count int(11) unsigned NOT NULL DEFAULT '0',
+  UNIQUE KEY c_type (c_type, c_val)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE nv4_sessions (
+  session_id varchar(50) DEFAULT NULL,
+  userid mediumint(8) unsigned NOT NULL DEFAULT '0',
+  username varchar(100) NOT NULL,
+  onl_time int(11) unsigned NOT NULL DEFAULT '0',
+  UNIQUE KEY session_id (session_id),
+  KEY onl_time (onl_time)
+) ENGINE=MEMORY DEFAULT CHARSET=utf8mb4;

@@ -6,7 +6,9 @@
 //! tests say so and pass, unless `NTM_REQUIRE_MARIADB` is set, as the test
 //! script sets it.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod documents;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -18,8 +20,8 @@ use mysql::prelude::Queryable;
 use ntm_server::nukeviet::{Settings, Site, StartError};
 use ntm_server::{app, Db, Options};
 
-const SCHEMA: &str = include_str!("nukeviet/schema.sql");
-const CONTENT: &str = include_str!("nukeviet/content.sql");
+const SCHEMA: &str = include_str!("schema.sql");
+const CONTENT: &str = include_str!("content.sql");
 
 /// 2025-01-01 00:00 UTC: after every fixture article's time but the one due
 /// in 2100, and after the one that expired.
@@ -63,6 +65,7 @@ impl TestDatabase {
             prefix: "nv4".to_owned(),
             lang: "vi".to_owned(),
             overlay: None,
+            root: None,
         }
     }
 
@@ -72,6 +75,22 @@ impl TestDatabase {
 
     fn open(&self) -> Site {
         Site::open(&self.settings()).unwrap()
+    }
+
+    /// The backend over this site, at [`NOW`], its files in `root`.
+    fn app_with_root(&self, root: &std::path::Path) -> Router {
+        let settings = Settings {
+            root: Some(root.to_path_buf()),
+            ..self.settings()
+        };
+        app(
+            Db::open_empty_in_memory().unwrap(),
+            Options {
+                nukeviet: Some(Site::open(&settings).unwrap()),
+                clock: Some(Arc::new(|| NOW)),
+                ..Default::default()
+            },
+        )
     }
 
     /// The backend with its news from this site, at [`NOW`]; with a built
