@@ -1,16 +1,17 @@
 //! Where the news and the frame come from: the reference backend's own
 //! SQLite database, or a NukeViet site's (the NukeViet mode, under way: the
-//! site information, news, search, ratings and issued documents are here, the
-//! rest of the contract still reads the SQLite database). Handlers and the first view ask the store and
+//! site information, news, search, ratings, issued documents and polls are
+//! here, the rest of the contract still reads the SQLite database). Handlers and the first view ask the store and
 //! do not know which one answers.
 
 use ntm_types::datetime::day_key;
 use ntm_types::{
-    Article, ArticleSummary, Category, Document, DocumentFacets, DocumentSummary, RatingState,
-    SiteInfo, Timestamp,
+    Article, ArticleSummary, Category, Document, DocumentFacets, DocumentSummary, Poll,
+    PollResults, RatingState, SiteInfo, Timestamp,
 };
 
 use crate::db::documents::Filter;
+use crate::db::polls::{self, Reader, VoteOutcome, Voter};
 use crate::db::{self, Db, RateOutcome};
 use crate::error::AppError;
 use crate::nukeviet;
@@ -351,6 +352,181 @@ impl Store {
             Store::NukeViet { site, .. } => {
                 blocking(site, move |s| {
                     Ok(s.document_file(&slug, &name)?.map(Sendable::At))
+                })
+                .await
+            }
+        }
+    }
+
+    /// Every poll shown, open ones first, newest first, as the visitor
+    /// or member reading sees it.
+    pub async fn polls(
+        &self,
+        visitor: Option<String>,
+        member: Option<i64>,
+        now: Timestamp,
+    ) -> Result<Vec<Poll>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    let reader = Reader {
+                        visitor: visitor.as_deref(),
+                        member,
+                    };
+                    Ok(polls::all(c, reader, now)?)
+                })
+                .await
+            }
+            Store::NukeViet { site, side } => {
+                let site = site.clone();
+                side.call(move |c| {
+                    let mut all = site.polls(None, now)?;
+                    let reader = Reader {
+                        visitor: visitor.as_deref(),
+                        member,
+                    };
+                    for poll in &mut all {
+                        if let Some(voter) = reader.voter(poll.members_only) {
+                            poll.my_choices =
+                                db::nukeviet_side::my_choices(c, poll.id, &voter.key())?;
+                        }
+                    }
+                    Ok(all)
+                })
+                .await
+            }
+        }
+    }
+
+    /// Poll `id` (the current one, for the sidebar, when `None`: the newest
+    /// open one, else the newest shown) as the one reading sees it.
+    pub async fn poll(
+        &self,
+        id: Option<i64>,
+        visitor: Option<String>,
+        member: Option<i64>,
+        now: Timestamp,
+    ) -> Result<Option<Poll>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    let id = match id {
+                        Some(id) => id,
+                        None => match polls::current_id(c, now)? {
+                            Some(id) => id,
+                            None => return Ok(None),
+                        },
+                    };
+                    let reader = Reader {
+                        visitor: visitor.as_deref(),
+                        member,
+                    };
+                    Ok(polls::poll(c, id, reader, now)?)
+                })
+                .await
+            }
+            Store::NukeViet { .. } => {
+                // The shown polls are few: the first is the current one.
+                let all = self.polls(visitor, member, now).await?;
+                Ok(match id {
+                    Some(id) => all.into_iter().find(|p| p.id == id),
+                    None => all.into_iter().next(),
+                })
+            }
+        }
+    }
+
+    /// The results so far of poll `id`.
+    pub async fn poll_results(&self, id: i64) -> Result<Option<PollResults>, AppError> {
+        match self {
+            Store::Own(db) => db.call(move |c| Ok(polls::results(c, id)?)).await,
+            Store::NukeViet { site, .. } => blocking(site, move |s| s.poll_results(id)).await,
+        }
+    }
+
+    /// Whether only members vote in poll `id`; `None` when there is none.
+    pub async fn poll_members_only(
+        &self,
+        id: i64,
+        now: Timestamp,
+    ) -> Result<Option<bool>, AppError> {
+        match self {
+            Store::Own(db) => db.call(move |c| Ok(polls::members_only(c, id)?)).await,
+            Store::NukeViet { site, .. } => {
+                blocking(site, move |s| {
+                    Ok(s.polls(Some(id), now)?.first().map(|p| p.members_only))
+                })
+                .await
+            }
+        }
+    }
+
+    /// Counts `voter`'s vote for `choices` in poll `id`, at most
+    /// `per_ip_per_day` a day from one address.
+    pub async fn vote(
+        &self,
+        id: i64,
+        voter: Voter,
+        ip: String,
+        choices: Vec<i64>,
+        now: Timestamp,
+        per_ip_per_day: u32,
+    ) -> Result<VoteOutcome, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    Ok(polls::vote(
+                        c,
+                        id,
+                        &voter,
+                        &ip,
+                        &choices,
+                        now,
+                        per_ip_per_day,
+                    )?)
+                })
+                .await
+            }
+            Store::NukeViet { site, side } => {
+                let site = site.clone();
+                // Under the side store's lock, as a rating is: a visitor's two
+                // votes cannot both pass, and the record is kept only once
+                // NukeViet has counted the vote.
+                side.call(move |c| {
+                    let Some(mut poll) = site.polls(Some(id), now)?.pop() else {
+                        return Ok(VoteOutcome::NotFound);
+                    };
+                    let member = match &voter {
+                        Voter::Member(m) => Some(*m),
+                        Voter::Visitor(_) => None,
+                    };
+                    if poll.members_only != member.is_some() {
+                        return Ok(VoteOutcome::WrongVoter);
+                    }
+                    let key = voter.key();
+                    poll.my_choices = db::nukeviet_side::my_choices(c, id, &key)?;
+                    if let Some(refused) = polls::refusal(&poll, &choices) {
+                        return Ok(refused);
+                    }
+                    let tx =
+                        c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                    if !db::nukeviet_side::record_vote(
+                        &tx,
+                        id,
+                        &key,
+                        &ip,
+                        &choices,
+                        now,
+                        per_ip_per_day,
+                    )? {
+                        return Ok(VoteOutcome::IpLimit);
+                    }
+                    site.add_vote(id, &choices, member)?;
+                    tx.commit()?;
+                    match site.poll_results(id)? {
+                        Some(results) => Ok(VoteOutcome::Counted(results)),
+                        None => Ok(VoteOutcome::NotFound),
+                    }
                 })
                 .await
             }

@@ -356,7 +356,7 @@ fn polls_and_ratings() {
             if votes.iter().any(|v| *v > 0) { 100 } else { 0 }
         );
         let _ = (
-            group_digits(r.voters.into()),
+            r.voters.map(|n| group_digits(n.into())),
             group_digits(r.choices.into()),
             format_date(r.since),
         );

@@ -216,8 +216,10 @@ pub fn PollWidget(poll: Poll) -> impl IntoView {
                 </ul>
                 <p class="poll-total">
                     {format!(
-                        "Tổng số: {} người bình chọn, {} lựa chọn - Tính từ: {}",
-                        number(r.voters),
+                        "Tổng số: {}{} lựa chọn - Tính từ: {}",
+                        r.voters
+                            .map(|n| format!("{} người bình chọn, ", number(n)))
+                            .unwrap_or_default(),
                         number(r.choices),
                         format_date(r.since),
                     )}

@@ -208,8 +208,10 @@ pub struct PollTally {
 pub struct PollResults {
     pub poll_id: i64,
     pub options: Vec<PollTally>,
-    /// People who voted.
-    pub voters: u32,
+    /// People who voted; absent where the backend does not know (a NukeViet
+    /// site counts the options ticked, not the people, in a multi-choice poll).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voters: Option<u32>,
     /// Options ticked, all voters together (more than `voters` in multi-choice polls).
     pub choices: u32,
     /// Counted since ("Tính từ").

@@ -8,7 +8,7 @@ use ntm_types::{ApiError, Poll, PollResults, VoteRequest};
 
 use super::params::{Body, NoQuery, Refusal, Target};
 use super::session::SessionCookie;
-use crate::db::polls::{self, Reader, VoteOutcome, Voter};
+use crate::db::polls::{VoteOutcome, Voter};
 use crate::error::{AppError, ErrorCode};
 use crate::visitor::{ClientIp, MaybeVisitor, Visitor};
 use crate::AppState;
@@ -36,15 +36,16 @@ fn sign_in_required() -> AppError {
 }
 
 /// The member signed in on this browser, if any (their session is not extended).
-fn member_of(
-    c: &rusqlite::Connection,
-    cookie: &SessionCookie,
+async fn member_of(
     state: &AppState,
+    cookie: SessionCookie,
     now: i64,
-) -> rusqlite::Result<Option<i64>> {
-    Ok(cookie
-        .session(c, now, state.limits.session_idle_seconds)?
-        .map(|s| s.member.id))
+) -> Result<Option<i64>, AppError> {
+    let idle = state.limits.session_idle_seconds;
+    state
+        .db
+        .call(move |c| Ok(cookie.session(c, now, idle)?.map(|s| s.member.id)))
+        .await
 }
 
 /// The poll a path names, by its id.
@@ -76,18 +77,8 @@ pub async fn list_polls(
     cookie: SessionCookie,
 ) -> Result<Json<Vec<Poll>>, AppError> {
     let now = (state.clock)();
-    let st = state.clone();
-    let all = state
-        .db
-        .call(move |c| {
-            let reader = Reader {
-                visitor: visitor.as_deref(),
-                member: member_of(c, &cookie, &st, now)?,
-            };
-            Ok(polls::all(c, reader, now)?)
-        })
-        .await?;
-    Ok(Json(all))
+    let member = member_of(&state, cookie, now).await?;
+    Ok(Json(state.store.polls(visitor, member, now).await?))
 }
 
 /// The poll for the sidebar: the newest open one, else the newest active one.
@@ -103,19 +94,9 @@ pub async fn current_poll(
     cookie: SessionCookie,
 ) -> Result<Json<Poll>, AppError> {
     let now = (state.clock)();
-    let st = state.clone();
-    let poll = state
-        .db
-        .call(move |c| {
-            let id = polls::current_id(c, now)?.ok_or_else(poll_not_found)?;
-            let reader = Reader {
-                visitor: visitor.as_deref(),
-                member: member_of(c, &cookie, &st, now)?,
-            };
-            polls::poll(c, id, reader, now)?.ok_or_else(poll_not_found)
-        })
-        .await?;
-    Ok(Json(poll))
+    let member = member_of(&state, cookie, now).await?;
+    let poll = state.store.poll(None, visitor, member, now).await?;
+    Ok(Json(poll.ok_or_else(poll_not_found)?))
 }
 
 /// One poll, with this visitor's own choices if they voted.
@@ -133,18 +114,9 @@ pub async fn get_poll(
     cookie: SessionCookie,
 ) -> Result<Json<Poll>, AppError> {
     let now = (state.clock)();
-    let st = state.clone();
-    let poll = state
-        .db
-        .call(move |c| {
-            let reader = Reader {
-                visitor: visitor.as_deref(),
-                member: member_of(c, &cookie, &st, now)?,
-            };
-            polls::poll(c, id, reader, now)?.ok_or_else(poll_not_found)
-        })
-        .await?;
-    Ok(Json(poll))
+    let member = member_of(&state, cookie, now).await?;
+    let poll = state.store.poll(Some(id), visitor, member, now).await?;
+    Ok(Json(poll.ok_or_else(poll_not_found)?))
 }
 
 /// The results so far; anyone may look without voting.
@@ -159,11 +131,8 @@ pub async fn poll_results(
     Target(PollId(id)): Target<PollId>,
     _: NoQuery,
 ) -> Result<Json<PollResults>, AppError> {
-    let results = state
-        .db
-        .call(move |c| polls::results(c, id)?.ok_or_else(poll_not_found))
-        .await?;
-    Ok(Json(results))
+    let results = state.store.poll_results(id).await?;
+    Ok(Json(results.ok_or_else(poll_not_found)?))
 }
 
 /// Votes. Needs the `ntm_vid` cookie (see `POST /visits`); in a members-only
@@ -198,20 +167,23 @@ pub async fn vote(
     let now = (state.clock)();
     let limit = state.limits.votes_per_ip_per_day;
     let idle = state.limits.session_idle_seconds;
-    let outcome = state
-        .db
-        .call(move |c| {
-            // A poll that does not exist is refused by `vote`, after the
-            // visitor check, as before members-only polls.
-            let voter = if polls::members_only(c, id)?.unwrap_or(false) {
-                let s = session.session_for_write(c, now, idle, sign_in_required)?;
-                Voter::Member(s.member.id)
-            } else {
-                Voter::Visitor(visitor?.0)
-            };
-            Ok(polls::vote(c, id, &voter, &ip, &options, now, limit)?)
-        })
-        .await?;
+    // A poll that does not exist is refused by the store, after the visitor
+    // check, as before members-only polls.
+    let voter = if state.store.poll_members_only(id, now).await? == Some(true) {
+        let member = state
+            .db
+            .call(move |c| {
+                Ok(session
+                    .session_for_write(c, now, idle, sign_in_required)?
+                    .member
+                    .id)
+            })
+            .await?;
+        Voter::Member(member)
+    } else {
+        Voter::Visitor(visitor?.0)
+    };
+    let outcome = state.store.vote(id, voter, ip, options, now, limit).await?;
     match outcome {
         VoteOutcome::Counted(results) => Ok(Json(results)),
         VoteOutcome::NotFound => Err(poll_not_found()),

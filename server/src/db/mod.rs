@@ -37,6 +37,7 @@ fn migrations() -> Migrations<'static> {
         )),
         M::up(include_str!("../../migrations/0007_members.sql")),
         M::up(include_str!("../../migrations/0008_nukeviet_ratings.sql")),
+        M::up(include_str!("../../migrations/0009_nukeviet_votes.sql")),
     ])
 }
 

@@ -55,7 +55,7 @@ pub enum Voter {
 impl Voter {
     /// The key of their vote in `poll_voters` and `poll_choices`. A visitor
     /// id is 32 hex digits, so a member's key never equals one.
-    fn key(&self) -> String {
+    pub fn key(&self) -> String {
         match self {
             Voter::Visitor(v) => v.clone(),
             Voter::Member(id) => format!("m:{id}"),
@@ -72,7 +72,7 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn voter(&self, members_only: bool) -> Option<Voter> {
+    pub fn voter(&self, members_only: bool) -> Option<Voter> {
         if members_only {
             self.member.map(Voter::Member)
         } else {
@@ -207,7 +207,7 @@ pub fn results(conn: &Connection, id: i64) -> rusqlite::Result<Option<PollResult
             .iter()
             .fold(0u32, |sum, o| sum.saturating_add(o.votes)),
         options,
-        voters,
+        voters: Some(voters),
         since,
     }))
 }
@@ -225,6 +225,40 @@ pub enum VoteOutcome {
     /// A visitor in a members-only poll, or a member voting as one elsewhere
     /// (the caller checks first; this keeps the rule in one place too).
     WrongVoter,
+}
+
+/// Why `choices` cannot be counted in `poll`, as read for the one voting
+/// (their `my_choices`), if they cannot: the checks of both stores.
+pub fn refusal(poll: &Poll, choices: &[i64]) -> Option<VoteOutcome> {
+    if !poll.open {
+        return Some(VoteOutcome::Closed);
+    }
+    let mut sorted = choices.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if choices.is_empty() {
+        return Some(VoteOutcome::Invalid("Vui lòng chọn ít nhất một phương án."));
+    }
+    if sorted.len() != choices.len() {
+        return Some(VoteOutcome::Invalid("Mỗi phương án chỉ được chọn một lần."));
+    }
+    if choices.len() > poll.max_choices as usize {
+        return Some(VoteOutcome::Invalid(
+            "Bạn đã chọn nhiều hơn số phương án cho phép.",
+        ));
+    }
+    if !choices
+        .iter()
+        .all(|c| poll.options.iter().any(|o| o.id == *c))
+    {
+        return Some(VoteOutcome::Invalid(
+            "Phương án không thuộc cuộc thăm dò này.",
+        ));
+    }
+    if poll.my_choices.is_some() {
+        return Some(VoteOutcome::AlreadyVoted);
+    }
+    None
 }
 
 /// Counts one vote, checks and counters in one transaction. The caller has
@@ -255,33 +289,8 @@ pub fn vote(
     if poll.members_only != matches!(voter, Voter::Member(_)) {
         return Ok(VoteOutcome::WrongVoter);
     }
-    if !poll.open {
-        return Ok(VoteOutcome::Closed);
-    }
-    let mut sorted = choices.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    if choices.is_empty() {
-        return Ok(VoteOutcome::Invalid("Vui lòng chọn ít nhất một phương án."));
-    }
-    if sorted.len() != choices.len() {
-        return Ok(VoteOutcome::Invalid("Mỗi phương án chỉ được chọn một lần."));
-    }
-    if choices.len() > poll.max_choices as usize {
-        return Ok(VoteOutcome::Invalid(
-            "Bạn đã chọn nhiều hơn số phương án cho phép.",
-        ));
-    }
-    if !choices
-        .iter()
-        .all(|c| poll.options.iter().any(|o| o.id == *c))
-    {
-        return Ok(VoteOutcome::Invalid(
-            "Phương án không thuộc cuộc thăm dò này.",
-        ));
-    }
-    if poll.my_choices.is_some() {
-        return Ok(VoteOutcome::AlreadyVoted);
+    if let Some(refused) = refusal(&poll, choices) {
+        return Ok(refused);
     }
     let from_ip: u32 = tx.query_row(
         "SELECT COUNT(*) FROM poll_voters WHERE poll_id = ?1 AND ip = ?2 AND created_at > ?3",

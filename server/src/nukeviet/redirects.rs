@@ -55,6 +55,7 @@ mod tests {
             news_upload: "news".into(),
             menu_rows: None,
             laws: None,
+            voting: None,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Tables {
     pub menu_rows: Option<String>,
     /// The laws module (issued documents), when the site has one.
     pub laws: Option<ModuleTables>,
+    /// The voting module (polls), when the site has one.
+    pub voting: Option<ModuleTables>,
 }
 
 /// The tables of a module other than news, as this site names them.
@@ -45,6 +47,12 @@ pub struct ModuleTables {
 }
 
 impl ModuleTables {
+    /// The module's table named by `module_data` alone (the voting module's
+    /// polls).
+    pub fn main(&self) -> String {
+        format!("`{}`", self.data)
+    }
+
     pub fn table(&self, suffix: &str) -> String {
         format!("`{}_{suffix}`", self.data)
     }
@@ -134,6 +142,25 @@ const LAWS_COLUMNS: [(&str, &[&str]); 6] = [
     ("area", &["id", "title", "sort"]),
     ("row_area", &["row_id", "area_id"]),
     ("signer", &["id", "title"]),
+];
+
+/// Columns read from the voting module's tables (`""` is its main table).
+const VOTING_COLUMNS: [(&str, &[&str]); 3] = [
+    (
+        "",
+        &[
+            "vid",
+            "question",
+            "acceptcm",
+            "groups_view",
+            "publ_time",
+            "exp_time",
+            "act",
+            "vote_one",
+        ],
+    ),
+    ("rows", &["id", "vid", "title", "hitstotal"]),
+    ("voted", &["vid", "voted"]),
 ];
 
 /// Columns read from the menu module's entries.
@@ -229,6 +256,7 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         news_upload: news_upload.clone(),
         menu_rows,
         laws: module("laws"),
+        voting: module("voting"),
     };
     for (suffix, columns) in NEWS_COLUMNS {
         require_columns(conn, &format!("{}_{suffix}", tables.news), columns)?;
@@ -239,6 +267,15 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
     if let Some(laws) = &tables.laws {
         for (suffix, columns) in LAWS_COLUMNS {
             require_columns(conn, &format!("{}_{suffix}", laws.data), columns)?;
+        }
+    }
+    if let Some(voting) = &tables.voting {
+        for (suffix, columns) in VOTING_COLUMNS {
+            let table = match suffix {
+                "" => voting.data.clone(),
+                suffix => format!("{}_{suffix}", voting.data),
+            };
+            require_columns(conn, &table, columns)?;
         }
     }
     Ok(tables)

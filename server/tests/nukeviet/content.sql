@@ -133,3 +133,27 @@ INSERT INTO nv4_vi_van_ban_row
  '', '6', '6', '2024_10/ke-hoach-45.xlsx', 1, 0, 1727715600, 1727715600, 1727715600, 1727715600, 1924880400, 3, 0);
 
 INSERT INTO nv4_vi_van_ban_row_area (row_id, area_id) VALUES (1, 1), (1, 2), (2, 1), (3, 3);
+
+-- Polls (the voting module). Questions and answers fully encoded. 1 takes
+-- one answer from anyone; 2 up to two, from members once each (vote_one);
+-- 3 has ended; 4 is switched off; 5 is for a members' group only.
+INSERT INTO nv4_vi_voting (vid, question, acceptcm, groups_view, publ_time, exp_time, act, vote_one) VALUES
+(1, 'Bạn biết đến Chương trình OCOP qua kênh nào?', 1, '6', 1719792000, 0, 1, 0),
+(2, 'Xã bạn cần ưu tiên tiêu chí nào &#40;chọn tối đa 2&#41;', 2, '6', 1719878400, 0, 1, 1),
+(3, 'Đánh giá hội nghị sơ kết 6 tháng', 1, '6', 1717200000, 1718000000, 1, 0),
+(4, 'Câu hỏi đã tắt', 1, '6', 1719792000, 0, 0, 0),
+(5, 'Câu hỏi cho nhóm cán bộ', 1, '4', 1719792000, 0, 1, 0);
+
+INSERT INTO nv4_vi_voting_rows (id, vid, title, url, hitstotal) VALUES
+(1, 1, 'Báo, đài', '', 120),
+(2, 1, 'Mạng xã hội &#40;Zalo, Facebook&#41;', '', 95),
+(3, 1, 'Cán bộ thôn, xã', '', 40),
+(4, 2, 'Giao thông', '', 10),
+(5, 2, 'Môi trường', '', 8),
+(6, 2, 'Thu nhập', '', 4294967295),
+(7, 3, 'Tốt', '', 30),
+(8, 3, 'Chưa tốt', '', 2),
+(9, 4, 'Có', '', 1),
+(10, 5, 'Có', '', 1);
+
+INSERT INTO nv4_vi_voting_voted (vid, voted) VALUES (2, '5,9');

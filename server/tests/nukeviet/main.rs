@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod documents;
+mod polls;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
