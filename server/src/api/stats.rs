@@ -44,9 +44,7 @@ pub const MAX_VISIT_BODY: usize = 1024;
         (status = 400, description = "A query parameter: this endpoint takes none", body = ApiError)))]
 pub async fn get_stats(State(state): State<AppState>, _: NoQuery) -> Result<Json<Stats>, AppError> {
     let now = (state.clock)();
-    Ok(Json(
-        state.db.call(move |c| Ok(stats::stats(c, now)?)).await?,
-    ))
+    Ok(Json(state.store.stats(now).await?))
 }
 
 /// Reports that this browser shows a page (sent on the first page load and on
@@ -92,19 +90,15 @@ pub async fn post_visit(
     let now = (state.clock)();
     let cap = state.limits.new_visitors_per_ip_per_hour;
     let figures = state
-        .db
-        .call(move |c| {
-            if !stats::known_visitor(c, &visitor)? {
-                if attempts(c, Attempt::NewVisitor, &ip, now, 3600)? >= cap {
-                    return Err(AppError::new(
-                        ErrorCode::TooManyVisitors,
-                        "Có quá nhiều lượt truy cập mới từ cùng một địa chỉ. Vui lòng thử lại sau.",
-                    ));
-                }
-                record_attempt(c, Attempt::NewVisitor, &ip, now)?;
+        .store
+        .record_visit(visitor, bot, now, move |c| {
+            if attempts(c, Attempt::NewVisitor, &ip, now, 3600)? >= cap {
+                return Err(AppError::new(
+                    ErrorCode::TooManyVisitors,
+                    "Có quá nhiều lượt truy cập mới từ cùng một địa chỉ. Vui lòng thử lại sau.",
+                ));
             }
-            stats::record_visit(c, &visitor, bot, now)?;
-            Ok(stats::stats(c, now)?)
+            Ok(record_attempt(c, Attempt::NewVisitor, &ip, now)?)
         })
         .await?;
     Ok(Json(figures))
@@ -139,10 +133,5 @@ pub async fn get_daily(
         return Err(DailyQuery::refusal());
     }
     let now = (state.clock)();
-    Ok(Json(
-        state
-            .db
-            .call(move |c| Ok(stats::daily(c, now, days)?))
-            .await?,
-    ))
+    Ok(Json(state.store.daily(now, days).await?))
 }

@@ -48,7 +48,13 @@ pub fn record_visit(
     now: i64,
 ) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    let last_hit: Option<i64> = tx
+    note_visit(&tx, visitor, bot, now)?;
+    tx.commit()
+}
+
+/// [`record_visit`] in the caller's transaction; whether the hit was counted.
+pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusqlite::Result<bool> {
+    let last_hit: Option<i64> = conn
         .query_row(
             "SELECT last_hit FROM visitors WHERE visitor = ?1",
             [visitor],
@@ -56,13 +62,13 @@ pub fn record_visit(
         )
         .optional()?;
     if last_hit.is_none() {
-        tx.execute(
+        conn.execute(
             "DELETE FROM visitors WHERE last_seen <= ?1",
             [now - FORGET_AFTER],
         )?;
     }
     let counts = !bot && last_hit.is_none_or(|t| now - t >= HIT_WINDOW);
-    tx.execute(
+    conn.execute(
         "INSERT INTO visitors (visitor, is_bot, last_seen, last_hit) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (visitor) DO UPDATE SET
            is_bot = excluded.is_bot, last_seen = excluded.last_seen,
@@ -70,9 +76,9 @@ pub fn record_visit(
         params![visitor, bot, now, if counts { now } else { 0 }, counts],
     )?;
     if counts {
-        add_visits(&tx, &day_key(now), 1)?;
+        add_visits(conn, &day_key(now), 1)?;
     }
-    tx.commit()
+    Ok(counts)
 }
 
 pub fn add_visits(conn: &Connection, day: &str, n: u64) -> rusqlite::Result<()> {

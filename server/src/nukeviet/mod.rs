@@ -13,6 +13,7 @@ pub mod laws;
 pub mod news;
 mod redirects;
 mod schema;
+pub mod statistics;
 pub mod voting;
 
 use std::fmt;

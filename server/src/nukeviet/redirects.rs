@@ -56,6 +56,11 @@ mod tests {
             menu_rows: None,
             laws: None,
             voting: None,
+            counter: "`nv4_counter`".into(),
+            lang_count: "`vi_count`".into(),
+            sessions: "`nv4_sessions`".into(),
+            statistic: true,
+            online_upd: true,
         }
     }
 

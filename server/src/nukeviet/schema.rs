@@ -33,6 +33,16 @@ pub struct Tables {
     pub laws: Option<ModuleTables>,
     /// The voting module (polls), when the site has one.
     pub voting: Option<ModuleTables>,
+    /// `<prefix>_counter`: visits counted by period.
+    pub counter: String,
+    /// Its column of the language served, `<lang>_count`.
+    pub lang_count: String,
+    /// `<prefix>_sessions`: who is online.
+    pub sessions: String,
+    /// The site counts visits (config `statistic`, read at start).
+    pub statistic: bool,
+    /// The site keeps who is online (config `online_upd`, read at start).
+    pub online_upd: bool,
 }
 
 /// The tables of a module other than news, as this site names them.
@@ -257,7 +267,28 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         menu_rows,
         laws: module("laws"),
         voting: module("voting"),
+        counter: format!("`{prefix}_counter`"),
+        lang_count: format!("`{lang}_count`"),
+        sessions: format!("`{prefix}_sessions`"),
+        statistic: switched_on(conn, &config, "statistic")?,
+        online_upd: switched_on(conn, &config, "online_upd")?,
     };
+    require_columns(
+        conn,
+        &format!("{prefix}_counter"),
+        &[
+            "c_type",
+            "c_val",
+            "last_update",
+            "c_count",
+            &format!("{lang}_count"),
+        ],
+    )?;
+    require_columns(
+        conn,
+        &format!("{prefix}_sessions"),
+        &["session_id", "userid", "username", "onl_time"],
+    )?;
     for (suffix, columns) in NEWS_COLUMNS {
         require_columns(conn, &format!("{}_{suffix}", tables.news), columns)?;
     }
@@ -279,6 +310,21 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         }
     }
     Ok(tables)
+}
+
+/// Whether a site-wide switch of the config table is on; NukeViet installs
+/// them on.
+fn switched_on(conn: &mut PooledConn, config: &str, name: &str) -> Result<bool, StartError> {
+    let value: Option<String> = conn
+        .exec_first(
+            format!(
+                "SELECT config_value FROM `{config}` \
+                 WHERE lang = 'sys' AND module = 'site' AND config_name = ?"
+            ),
+            (name,),
+        )
+        .map_err(query_error)?;
+    Ok(value.is_none_or(|v| v.trim() != "0"))
 }
 
 /// Fails unless `table` exists in the connection's database with `columns`.

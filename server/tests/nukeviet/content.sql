@@ -157,3 +157,31 @@ INSERT INTO nv4_vi_voting_rows (id, vid, title, url, hitstotal) VALUES
 (10, 5, 'Có', '', 1);
 
 INSERT INTO nv4_vi_voting_voted (vid, voted) VALUES (2, '5,9');
+
+-- Visit counts by period, the last counted at 2024-12-31 23:50 in Vietnam
+-- (1735663800): the tests' first visit, on 2025-01-01, begins a new year.
+-- The site counts visits and who is online.
+INSERT INTO nv4_config (lang, module, config_name, config_value) VALUES
+('sys', 'site', 'statistic', '1'),
+('sys', 'site', 'online_upd', '1');
+INSERT INTO nv4_counter (c_type, c_val, last_update, c_count, vi_count) VALUES
+('c_time', 'start', 0, 1262304000, 0),
+('c_time', 'last', 0, 1735663800, 0),
+('total', 'hits', 1735663800, 90123456, 90123456),
+('year', '2024', 1735663800, 8000000, 8000000),
+('month', 'Jan', 1706720000, 550000, 550000),
+('month', 'Dec', 1735663800, 600000, 600000),
+('day', '01', 1733072400, 21000, 21000),
+('day', '02', 1733158800, 20500, 20500),
+('day', '31', 1735663800, 22000, 22000),
+('dayofweek', 'Tuesday', 1735663800, 1100000, 1100000),
+('dayofweek', 'Wednesday', 1735059000, 1000000, 1000000),
+('dayofweek', 'Thursday', 1735059000, 1000000, 1000000),
+('hour', '07', 1735606200, 900, 900),
+('hour', '23', 1735663800, 800, 800);
+-- Browsers of the old site, seen in the last minutes; one an hour ago.
+INSERT INTO nv4_sessions (session_id, userid, username, onl_time) VALUES
+('php-guest', 0, 'guest', 1735689540),
+('php-member', 5, 'bientap', 1735689500),
+('php-bot', 0, 'bot:googlebot', 1735689570),
+('php-old', 0, 'guest', 1735685600);

@@ -10,6 +10,7 @@
 mod common;
 mod documents;
 mod polls;
+mod statistics;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -110,6 +111,18 @@ impl TestDatabase {
 
     fn app(&self) -> Router {
         self.app_serving(None)
+    }
+
+    /// The backend over this site at `now`, with a side store of its own.
+    fn app_at(&self, now: i64) -> Router {
+        app(
+            Db::open_empty_in_memory().unwrap(),
+            Options {
+                nukeviet: Some(self.open()),
+                clock: Some(Arc::new(move || now)),
+                ..Default::default()
+            },
+        )
     }
 
     /// Empties the database as if it had gone away (the server is shared
