@@ -38,11 +38,13 @@ pub enum ErrorCode {
     InvalidName,
     InvalidEmail,
     InvalidPassword,
+    TwoStepSignIn,
+    RegistrationClosed,
 }
 
 impl ErrorCode {
     /// Every code, in the order the contract lists them.
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::BadRequest,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
@@ -71,6 +73,8 @@ impl ErrorCode {
         ErrorCode::InvalidName,
         ErrorCode::InvalidEmail,
         ErrorCode::InvalidPassword,
+        ErrorCode::TwoStepSignIn,
+        ErrorCode::RegistrationClosed,
     ];
 
     /// The code as the JSON carries it, the status it is sent with, and what it
@@ -213,6 +217,16 @@ impl ErrorCode {
                 "invalid_password",
                 StatusCode::BAD_REQUEST,
                 "a password out of bounds",
+            ),
+            TwoStepSignIn => (
+                "two_step_sign_in",
+                StatusCode::FORBIDDEN,
+                "the right password of an account that signs in with a second step, which this site does not offer",
+            ),
+            RegistrationClosed => (
+                "registration_closed",
+                StatusCode::FORBIDDEN,
+                "this site takes no registrations; the message says whom to ask",
             ),
         }
     }

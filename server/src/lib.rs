@@ -118,8 +118,8 @@ pub struct Options {
     pub clock: Option<Clock>,
     /// Front ends and media on other origins, and cookies across sites.
     pub origins: Origins,
-    /// News from a NukeViet site instead of the database (the NukeViet mode,
-    /// under way: the rest of the contract still reads the database).
+    /// The contract served from a NukeViet site instead of the database (the
+    /// NukeViet mode; the database is then its side store).
     pub nukeviet: Option<nukeviet::Site>,
     /// That site's folder, whose `uploads/` and `assets/` are served at the
     /// same paths (with a front end folder only).

@@ -74,11 +74,10 @@ struct Args {
     /// Registrations one IP address may send in an hour.
     #[arg(long, env = "NTM_REGISTRATIONS_PER_IP", default_value_t = Limits::default().registrations_per_ip_per_hour)]
     registrations_per_ip: u32,
-    /// The NukeViet mode, under way: the site information, menu, news and
-    /// search come from this NukeViet 4 site's MySQL/MariaDB database
-    /// (mysql://user:password@host:3306/database, or
-    /// mysql://user:password@localhost/database?socket=/path/mysqld.sock); documents,
-    /// polls, statistics and members still come from --database.
+    /// The NukeViet mode: the contract is served from this NukeViet 4 site's
+    /// MySQL/MariaDB database (mysql://user:password@host:3306/database, or
+    /// mysql://user:password@localhost/database?socket=/path/mysqld.sock);
+    /// --database keeps what NukeViet has no table for.
     #[arg(long, env = "NTM_NUKEVIET")]
     nukeviet: Option<String>,
     /// NukeViet's table prefix ($db_config['prefix'] in its config.php).
@@ -93,7 +92,8 @@ struct Args {
     #[arg(long, env = "NTM_NUKEVIET_OVERLAY")]
     nukeviet_overlay: Option<PathBuf>,
     /// The NukeViet site's folder: its uploads/ and assets/ (photos,
-    /// thumbnails, attachments) are served at the same paths.
+    /// thumbnails) are served at the same paths, documents' attachments
+    /// from its uploads/.
     #[arg(long, env = "NTM_NUKEVIET_ROOT")]
     nukeviet_root: Option<PathBuf>,
 }

@@ -1,13 +1,14 @@
-//! Where the news and the frame come from: the reference backend's own
-//! SQLite database, or a NukeViet site's (the NukeViet mode, under way: the
-//! site information, news, search, ratings, issued documents, polls and
-//! statistics are here; members still sign in to the SQLite database). Handlers and the first view ask the store and
-//! do not know which one answers.
+//! Where the contract's content comes from: the reference backend's own
+//! SQLite database, or a NukeViet site's MySQL/MariaDB database (the NukeViet
+//! mode). Handlers and the first view ask the store and do not know which one
+//! answers. The NukeViet mode keeps what the site has no table for (who rated
+//! or voted what, sessions, rate limits, the daily visit history) in the
+//! SQLite database, its side store.
 
 use ntm_types::datetime::day_key;
 use ntm_types::{
     Article, ArticleSummary, Category, DailyVisits, Document, DocumentFacets, DocumentSummary,
-    Poll, PollResults, RatingState, SiteInfo, Stats, Timestamp,
+    Member, Poll, PollResults, RatingState, SiteInfo, Stats, Timestamp,
 };
 
 use crate::db::documents::Filter;
@@ -392,6 +393,9 @@ impl Store {
                                 db::nukeviet_side::my_choices(c, poll.id, &voter.key())?;
                         }
                     }
+                    if let Some(member) = member {
+                        voted_on_the_old_site(&site, member, &mut all)?;
+                    }
                     Ok(all)
                 })
                 .await
@@ -506,6 +510,9 @@ impl Store {
                     }
                     let key = voter.key();
                     poll.my_choices = db::nukeviet_side::my_choices(c, id, &key)?;
+                    if let Some(member) = member {
+                        voted_on_the_old_site(&site, member, std::slice::from_mut(&mut poll))?;
+                    }
                     if let Some(refused) = polls::refusal(&poll, &choices) {
                         return Ok(refused);
                     }
@@ -602,6 +609,116 @@ impl Store {
             }
         }
     }
+
+    /// How this store's passwords are hashed.
+    pub fn passwords(&self) -> Passwords {
+        match self {
+            Store::Own(_) => Passwords::Argon2,
+            Store::NukeViet { .. } => Passwords::NukeViet,
+        }
+    }
+
+    /// The member who may sign in as `login` (an e-mail; on a NukeViet site
+    /// a user name too), with their password's hash.
+    pub async fn sign_in_account(&self, login: String) -> Result<Option<SignInAccount>, AppError> {
+        match self {
+            Store::Own(db) => {
+                db.call(move |c| {
+                    Ok(
+                        db::members::account_by_email(c, &login)?.map(|a| SignInAccount {
+                            member: a.member,
+                            password_hash: a.password_hash,
+                            two_step: false,
+                        }),
+                    )
+                })
+                .await
+            }
+            Store::NukeViet { site, .. } => {
+                blocking(site, move |s| {
+                    Ok(s.account(&login)?.map(|a| SignInAccount {
+                        member: a.member,
+                        password_hash: a.password_hash,
+                        two_step: a.two_step,
+                    }))
+                })
+                .await
+            }
+        }
+    }
+
+    /// In the side store's transaction that starts `member`'s session: a
+    /// NukeViet member gets (or refreshes) a copy there, which sessions and
+    /// members-only votes refer to; never a password.
+    pub fn signing_in(
+        &self,
+        c: &rusqlite::Connection,
+        member: &Member,
+        now: Timestamp,
+    ) -> rusqlite::Result<()> {
+        match self {
+            Store::Own(_) => Ok(()),
+            Store::NukeViet { .. } => db::members::keep_copy(c, member, now),
+        }
+    }
+
+    /// Why registration is refused here, if it is: on a NukeViet site,
+    /// accounts are made by the site's administrators.
+    pub async fn registration_refusal(&self) -> Result<Option<String>, AppError> {
+        match self {
+            Store::Own(_) => Ok(None),
+            Store::NukeViet { site, .. } => {
+                let email = blocking(site, |s| Ok(s.site_info()?.email)).await?;
+                let ask = if email.is_empty() {
+                    "vui lòng liên hệ văn phòng qua số điện thoại ở cuối trang".to_owned()
+                } else {
+                    format!("vui lòng gửi e-mail tới {email}")
+                };
+                Ok(Some(format!(
+                    "Trang này không nhận đăng ký thành viên mới. Thành viên đã có tài khoản \
+                     đăng nhập bằng tài khoản cũ; để được cấp tài khoản, {ask}."
+                )))
+            }
+        }
+    }
+}
+
+/// How a store's passwords are hashed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Passwords {
+    /// Argon2id PHC strings (the reference backend's own members).
+    Argon2,
+    /// NukeViet's formats (`{SSHA512}…`).
+    NukeViet,
+}
+
+/// A member who may sign in, with their password's hash.
+pub struct SignInAccount {
+    pub member: Member,
+    pub password_hash: String,
+    /// They sign in with a second step, which this front end does not offer.
+    pub two_step: bool,
+}
+
+/// Marks the members-only polls among `polls` that `member` voted in on the
+/// old site (NukeViet's list of members who voted) as voted, their choices
+/// unknown.
+fn voted_on_the_old_site(
+    site: &nukeviet::Site,
+    member: i64,
+    polls: &mut [Poll],
+) -> mysql::Result<()> {
+    let unknown: Vec<i64> = polls
+        .iter()
+        .filter(|p| p.members_only && p.my_choices.is_none())
+        .map(|p| p.id)
+        .collect();
+    for voted in site.voted_in(member, &unknown)? {
+        if let Some(poll) = polls.iter_mut().find(|p| p.id == voted) {
+            poll.my_choices = Some(Vec::new());
+        }
+    }
+    Ok(())
 }
 
 /// An attachment to send.

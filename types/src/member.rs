@@ -47,6 +47,7 @@ pub struct RegisterRequest {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignInRequest {
+    /// The member's e-mail; over a NukeViet site, their user name works too.
     pub email: String,
     pub password: String,
 }

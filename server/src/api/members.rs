@@ -134,7 +134,7 @@ impl Refusal for RegisterRequest {
     responses(
         (status = 202, description = "Taken: the member may sign in (the same answer when the e-mail was registered already)", body = Notice),
         (status = 400, description = "A name, e-mail or password out of bounds (codes `invalid_name`, `invalid_email`, `invalid_password`), a malformed body, or a query parameter", body = ApiError),
-        (status = 403, description = "An `Origin` of another site", body = ApiError),
+        (status = 403, description = "An `Origin` of another site, or a site that takes no registrations (`registration_closed`, over a NukeViet site: its message says whom to ask)", body = ApiError),
         (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 429, description = "Too many registrations from this IP address in an hour", body = ApiError)))]
@@ -144,6 +144,9 @@ pub async fn register(
     ClientIp(ip): ClientIp,
     Body(request): Body<RegisterRequest>,
 ) -> Result<(StatusCode, Json<Notice>), AppError> {
+    if let Some(refusal) = state.store.registration_refusal().await? {
+        return Err(AppError::new(ErrorCode::RegistrationClosed, refusal));
+    }
     let RegisterRequest {
         name,
         email,

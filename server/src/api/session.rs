@@ -24,6 +24,7 @@ use super::params::{Body, NoQuery, Refusal};
 use super::same_origin::{csrf_refused, same_origin_writes};
 use crate::db::members::{self, Attempt, Session};
 use crate::error::{AppError, ErrorCode};
+use crate::store::Passwords;
 use crate::visitor::ClientIp;
 use crate::{AppState, Origins};
 
@@ -254,7 +255,7 @@ pub async fn get_session(
         (status = 200, description = "Signed in: the new session; `Set-Cookie: ntm_sid=…; Path=/; HttpOnly; SameSite=Lax` (and `Secure` over TLS)", body = SessionState),
         (status = 400, description = "A malformed body or a query parameter", body = ApiError),
         (status = 401, description = "Wrong e-mail or password (one answer for both)", body = ApiError),
-        (status = 403, description = "An `Origin` of another site", body = ApiError),
+        (status = 403, description = "An `Origin` of another site, or the right password of an account that signs in with a second step (`two_step_sign_in`, a NukeViet site's), which this site does not offer", body = ApiError),
         (status = 413, description = "A body over 4 KiB", body = ApiError),
         (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 429, description = "Too many failed sign-ins from this IP address or to this e-mail in 15 minutes", body = ApiError)))]
@@ -270,7 +271,7 @@ pub async fn sign_in(
     let now = (state.clock)();
     let limits = state.limits.clone();
     let (ip2, email2) = (ip.clone(), email.clone());
-    let account = state
+    state
         .db
         .call(move |c| {
             let from_ip = members::attempts(c, Attempt::SignInFromIp, &ip2, now, SIGN_IN_WINDOW)?;
@@ -281,21 +282,37 @@ pub async fn sign_in(
             {
                 return Err(too_many_sign_ins());
             }
-            Ok(members::account_by_email(c, &email2)?)
+            Ok(())
         })
         .await?;
+    let account = state.store.sign_in_account(email.clone()).await?;
     // Off the async workers and without the connection: hashing takes a while.
     // An unknown e-mail is checked against a dummy hash, so it takes as long.
-    let (member, hash) = match account {
-        Some(a) => (Some(a.member), Some(a.password_hash)),
-        None => (None, None),
+    let (member, hash, two_step) = match account {
+        Some(a) => (Some(a.member), Some(a.password_hash), a.two_step),
+        None => (None, None, false),
     };
-    let right = tokio::task::spawn_blocking(move || verify_password(&password, hash.as_deref()))
-        .await
-        .map_err(|_| AppError::internal())?;
+    let passwords = state.store.passwords();
+    let right = tokio::task::spawn_blocking(move || match passwords {
+        Passwords::Argon2 => verify_password(&password, hash.as_deref()),
+        // Fast hashes: nothing to even out for an unknown e-mail.
+        Passwords::NukeViet => hash
+            .as_deref()
+            .is_some_and(|h| crate::nukeviet::members::password_matches(&password, h)),
+    })
+    .await
+    .map_err(|_| AppError::internal())?;
+    if right && two_step {
+        return Err(AppError::new(
+            ErrorCode::TwoStepSignIn,
+            "Tài khoản này đăng nhập bằng xác thực hai bước, trang này chưa hỗ trợ. \
+             Vui lòng liên hệ quản trị trang để được hỗ trợ.",
+        ));
+    }
     let idle = state.limits.session_idle_seconds;
     let (token, csrf) = (random_token(), random_token());
     let old = old.token;
+    let store = state.store.clone();
     let session = {
         let (token, csrf) = (token.clone(), csrf.clone());
         state
@@ -310,6 +327,7 @@ pub async fn sign_in(
                     members::end_session(c, &old)?;
                 }
                 members::clear_attempts(c, Attempt::SignInToEmail, &email)?;
+                store.signing_in(c, &member, now)?;
                 members::start_session(c, member.id, &token, &csrf, now, idle)?;
                 Ok(Session {
                     member,

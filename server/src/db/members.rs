@@ -48,6 +48,23 @@ pub fn register(
     Ok(added == 1)
 }
 
+/// Keeps a copy of a member of another store (a NukeViet site's) under the
+/// same id, for sessions and votes to refer to; its password is not kept (no
+/// hash matches the one written). An older copy holding the e-mail goes.
+pub fn keep_copy(conn: &Connection, member: &Member, now: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM members WHERE email = ?1 AND id <> ?2",
+        params![member.email, member.id],
+    )?;
+    conn.execute(
+        "INSERT INTO members (id, name, email, password_hash, created_at)
+         VALUES (?1, ?2, ?3, '!', ?4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email",
+        params![member.id, member.name, member.email, now],
+    )?;
+    Ok(())
+}
+
 /// A signed-in browser: its member and the token its writes must echo.
 #[derive(Clone, Debug)]
 pub struct Session {

@@ -2,7 +2,8 @@
 //! an existing NukeViet 4 site, read where NukeViet keeps each thing
 //! (docs/nukeviet-schema-notes.md). This part opens the database and checks,
 //! at start, that it is a NukeViet 4 site with every table and column read
-//! here (`schema`); `news` reads the news module.
+//! (`schema`); one file per module read: `frame` (config and menu), `news`,
+//! `laws`, `voting`, `statistics` (counter and sessions), `members` (users).
 //!
 //! Text comes out decoded once (`crate::text::decode_entities`): NukeViet
 //! stores it HTML-encoded.
@@ -10,6 +11,7 @@
 mod encoding;
 mod frame;
 pub mod laws;
+pub mod members;
 pub mod news;
 mod redirects;
 mod schema;

@@ -61,6 +61,7 @@ mod tests {
             sessions: "`nv4_sessions`".into(),
             statistic: true,
             online_upd: true,
+            users: "`nv4_users`".into(),
         }
     }
 

@@ -43,6 +43,8 @@ pub struct Tables {
     pub statistic: bool,
     /// The site keeps who is online (config `online_upd`, read at start).
     pub online_upd: bool,
+    /// `<prefix>_<module_data>` of the users module (global, no language).
+    pub users: String,
 }
 
 /// The tables of a module other than news, as this site names them.
@@ -272,7 +274,26 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         sessions: format!("`{prefix}_sessions`"),
         statistic: switched_on(conn, &config, "statistic")?,
         online_upd: switched_on(conn, &config, "online_upd")?,
+        users: format!(
+            "`{prefix}_{}`",
+            first("users").map_or("users", |(_, _, data, _)| data.as_str())
+        ),
     };
+    require_columns(
+        conn,
+        tables.users.trim_matches('`'),
+        &[
+            "userid",
+            "username",
+            "md5username",
+            "password",
+            "email",
+            "first_name",
+            "last_name",
+            "active",
+            "active2step",
+        ],
+    )?;
     require_columns(
         conn,
         &format!("{prefix}_counter"),

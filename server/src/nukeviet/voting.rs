@@ -32,6 +32,25 @@ impl Site {
         }
     }
 
+    /// The polls among `ids` in whose list of members who voted `member` is
+    /// (a vote on the old site, of which the choices are not known).
+    pub fn voted_in(&self, member: i64, ids: &[i64]) -> mysql::Result<Vec<i64>> {
+        let Some(voting) = &self.tables().voting else {
+            return Ok(Vec::new());
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        self.conn()?.exec(
+            format!(
+                "SELECT vid FROM {} WHERE vid IN ({list}) AND FIND_IN_SET(?, voted)",
+                voting.table("voted")
+            ),
+            (member.to_string(),),
+        )
+    }
+
     /// See [`add_vote`].
     pub fn add_vote(&self, id: i64, choices: &[i64], member: Option<i64>) -> mysql::Result<()> {
         match &self.tables().voting {

@@ -17,7 +17,8 @@ INSERT INTO nv4_vi_modules (title, module_file, module_data, module_upload, cust
 ('thong-bao', 'news', 'thong_bao', 'thong-bao', 'Thông báo cũ', '6', 2, 0),
 ('voting', 'voting', 'voting', 'voting', 'Thăm dò ý kiến', '6', 3, 1),
 ('menu', 'menu', 'menu', 'menu', 'Menu', '6', 4, 1),
-('van-ban', 'laws', 'van_ban', 'van-ban', 'Văn bản', '6', 5, 1);
+('van-ban', 'laws', 'van_ban', 'van-ban', 'Văn bản', '6', 5, 1),
+('users', 'users', 'users', 'users', 'Thành viên', '6', 6, 1);
 
 INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weight, sort, lev, numsubcat, subcatid, status) VALUES
 (1, 0, 'Tin tức - Sự kiện', 'tin-tuc-su-kien', 'Hoạt động xây dựng nông thôn mới trong tỉnh', 1, 1, 0, 1, '3', 1),
@@ -185,3 +186,19 @@ INSERT INTO nv4_sessions (session_id, userid, username, onl_time) VALUES
 ('php-member', 5, 'bientap', 1735689500),
 ('php-bot', 0, 'bot:googlebot', 1735689570),
 ('php-old', 0, 'guest', 1735685600);
+
+-- Members, with passwords in NukeViet's hash formats (salted SHA-512 by
+-- default, older salted SHA-1 and SHA-256, unsalted SHA-1 and MD5); one
+-- whose password holds quotes, hashed as NukeViet's request filter leaves
+-- it (`"` as &quot;); one locked; one with two-step sign-in. Passwords:
+-- bientap `Mật-khẩu 2024`, nongdan `matkhau-cu`, khoa `khoa-tai-khoan`,
+-- hai-buoc `hai-buoc-2024`, dacbiet `Nhà "Xanh" 2024`, cu-md5
+-- `md5-cu-2019`, cu-sha `sha-cu-2018`.
+INSERT INTO nv4_users (userid, group_id, username, md5username, password, email, first_name, last_name, regdate, active, active2step) VALUES
+(5, 4, 'bientap', 'cc7cdc6bc83c0a49f859bcf79f9079c0', '{SSHA512}WZaVVouB1lSO5LxYRjp+WfknrgDs3j1cEQRxKc9+Afw6hmzaMcQutiGdDAwuGs3gWCQOh8OCtjbGaEo+jpyc3WExYjI=', 'bientap@nongthonmoi.example.vn', 'Lan', 'Nguyễn Thị', 1700000000, 1, 0),
+(9, 4, 'nongdan', '0056481c6655d9ffeca52a4d312d6dde', '{SSHA}UBh1WIfvyEMkS75DEuFi9JmWXugwZjNl', 'nongdan@example.vn', '', '', 1600000000, 1, 0),
+(10, 4, 'khoa', 'e8ed38edd226e6d0bb0f65e07d8f3f55', '{SSHA512}oumIA24E3mOV106ifNsbbUOhrEjlAoKk6i1y/tQEQ71Tu4lRypn5zOwckaulRHknbCrHNKGcwRHneu85Q2anVmJlZWY=', 'khoa@example.vn', 'Khóa', 'Trần', 1600000000, 0, 0),
+(11, 4, 'hai-buoc', '171da6b92dc8ccdb126085f122e75153', '{SSHA256}xH4OzqqSvYRRDESLoIl/+KXr3hruykOScKAsQZk/97MxMjM0', 'haibuoc@example.vn', 'Bước', 'Hai', 1600000000, 1, 1),
+(12, 4, 'dacbiet', 'ea616a57c98a28c86b33411237676e41', '{SSHA512}ciLhFZt1FH3kQ/o+iAiHeqJZrZLD/Ry12pKIr8iinISqHIoSnOfZbJRmNTC1PEe5xfSiJ7OjotiihloBIS526zlhYmM=', 'dacbiet@example.vn', 'Xanh', 'Lê', 1600000000, 1, 0),
+(13, 4, 'cu-md5', '98175b3a03ca59931e58d02daaa6e09a', '{MD5}KlHHS+z/+399XM13Y4oXYw==', 'md5@example.vn', '', '', 1500000000, 1, 0),
+(14, 4, 'cu-sha', '040fd706625c9fe950ab136fa9d66068', '{SHA}B0sCiQ+umeZAwIzOfoKZlvWYjao=', 'sha@example.vn', '', '', 1500000000, 1, 0);

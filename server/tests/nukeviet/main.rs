@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod documents;
+mod members;
 mod polls;
 mod statistics;
 
