@@ -20,15 +20,17 @@ step "native tests: shared types, backend (SQLite and, on a throwaway MariaDB, N
 if ! "$ROOT/scripts/mariadb.sh" status; then
   trap '"$ROOT/scripts/mariadb.sh" stop' EXIT
 fi
-NTM_TEST_MARIADB=$("$ROOT/scripts/mariadb.sh" start) NTM_REQUIRE_MARIADB=1 \
-  cargo test --locked -p ntm-types -p ntm-views -p ntm-server
+# The end-to-end tests' `nukeviet` project uses it too.
+NTM_TEST_MARIADB=$("$ROOT/scripts/mariadb.sh" start)
+export NTM_TEST_MARIADB
+NTM_REQUIRE_MARIADB=1 cargo test --locked -p ntm-types -p ntm-views -p ntm-server
 
 step "component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --locked -p ntm-web --target wasm32-unknown-unknown
 
-step "end to end: release build against the reference backend"
+step "end to end: release build against the reference backend (its own database, and a NukeViet site's)"
 "$ROOT/scripts/build.sh"
 cargo build --locked -p ntm-server --quiet
 npx playwright test --config tests/e2e/playwright.config.ts

@@ -1,7 +1,7 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,56 @@ export async function startBackend(extraArgs: string[] = [], dist = path.join(ro
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The MariaDB that scripts/test.sh starts (scripts/mariadb.sh), as the
+ *  backend's tests name it: a URL without a database. */
+function mariadb(): { url: string; client: string[] } {
+  const url = process.env.NTM_TEST_MARIADB;
+  if (!url) throw new Error('NTM_TEST_MARIADB is not set: scripts/test.sh starts a MariaDB (scripts/mariadb.sh start)');
+  const u = new URL(url);
+  return {
+    url,
+    client: ['--no-defaults', `--socket=${u.searchParams.get('socket')}`, `--user=${decodeURIComponent(u.username)}`,
+      `--password=${decodeURIComponent(u.password)}`, '--default-character-set=utf8mb4'],
+  };
+}
+
+let nukevietDatabases = 0;
+
+/** The reference backend over a NukeViet 4 site: a new database on the test
+ *  MariaDB loaded with the backend's own fixture (server/tests/nukeviet/:
+ *  NukeViet 4.5's tables, our content stored as NukeViet stores it), and a
+ *  site folder with the pictures and attachment it names. */
+export async function startNukeVietBackend(extraArgs: string[] = []): Promise<Backend> {
+  const { url, client } = mariadb();
+  const name = `ntm_e2e_${process.pid}_${++nukevietDatabases}`;
+  const fixture = path.join(root, 'server/tests/nukeviet');
+  const sql = ['schema.sql', 'content.sql'].map((f) => readFileSync(path.join(fixture, f), 'utf8')).join('\n');
+  execFileSync('mariadb', [...client, '-e',
+    `CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`]);
+  execFileSync('mariadb', [...client, name], { input: sql });
+  const site = mkdtempSync(path.join(tmpdir(), 'ntm-nukeviet-'));
+  // A picture (a 1×1 PNG: the browser goes by its bytes, not its name), its
+  // thumbnail, and a document's attachment.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  for (const file of ['uploads/tin-tuc/2024_07/so-ket.jpg', 'assets/tin-tuc/2024_07/so-ket.jpg',
+    'uploads/tin-tuc/2024_07/quyet-dinh.png']) {
+    mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+    writeFileSync(path.join(site, file), png);
+  }
+  mkdirSync(path.join(site, 'uploads/van-ban/2024_07'), { recursive: true });
+  writeFileSync(path.join(site, 'uploads/van-ban/2024_07/cv-6748-ubnd-nl5.pdf'), '%PDF-1.4\n% công văn 6748\n');
+  const backend = await startBackend([
+    '--nukeviet', url.replace('/?', `/${name}?`), '--nukeviet-root', site, ...extraArgs]);
+  return {
+    url: backend.url,
+    stop: async () => {
+      await backend.stop();
+      execFileSync('mariadb', [...client, '-e', `DROP DATABASE IF EXISTS ${name}`]);
+      rmSync(site, { recursive: true, force: true });
     },
   };
 }
@@ -168,7 +218,13 @@ export class PerFile {
   }
 }
 
-type Fixtures = { consoleErrors: string[]; waitForApp: boolean; backend: Backend };
+type Fixtures = {
+  consoleErrors: string[];
+  waitForApp: boolean;
+  /** What the backend serves: its own demo content, or a NukeViet site's. */
+  store: 'own' | 'nukeviet';
+  backend: Backend;
+};
 type WorkerFixtures = { perFile: PerFile };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -177,9 +233,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(perFile);
     await perFile.stopAll();
   }, { scope: 'worker' }],
-  backend: async ({ perFile }, use, testInfo) => {
+  store: ['own', { option: true }],
+  backend: async ({ perFile, store }, use, testInfo) => {
     // Every test's fresh browser is a new visitor from 127.0.0.1: lift that cap.
-    await use(await perFile.get('backend', testInfo, () => startBackend(['--new-visitors-per-ip', '1000000'])));
+    const args = ['--new-visitors-per-ip', '1000000'];
+    await use(await perFile.get('backend', testInfo,
+      () => (store === 'nukeviet' ? startNukeVietBackend(args) : startBackend(args))));
   },
   baseURL: async ({ backend }, use) => use(backend.url),
   // On pages with a first view (server/src/first_view.rs) the app takes over a

@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // (tests/e2e/fixtures.ts starts it on a free port with a fresh database).
 // Projects: `main`, the demo content at the default size; `extremes-W`, the
 // extremes corpus (tests/e2e/seed-extremes) W px wide; `static-host`, dist/ on
-// a plain static server with the API on another origin.
+// a plain static server with the API on another origin; `nukeviet`, the
+// backend over a NukeViet 4 site's database (a throwaway MariaDB loaded with
+// server/tests/nukeviet/'s fixture; scripts/test.sh starts it).
 const widths = [320, 360, 1280, 1920];
 
 export default defineConfig({
@@ -17,13 +19,14 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   projects: [
-    { name: 'main', testIgnore: ['extremes/**', 'static-host/**'] },
+    { name: 'main', testIgnore: ['extremes/**', 'static-host/**', 'nukeviet/**'] },
     ...widths.map((width) => ({
       name: `extremes-${width}`,
       testDir: './extremes',
       use: { viewport: { width, height: 900 } },
     })),
     { name: 'static-host', testDir: './static-host' },
+    { name: 'nukeviet', testDir: './nukeviet', use: { store: 'nukeviet' } },
   ],
   use: {
     trace: 'retain-on-failure',

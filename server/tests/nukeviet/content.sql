@@ -165,21 +165,33 @@ INSERT INTO nv4_vi_voting_voted (vid, voted) VALUES (2, '5,9');
 INSERT INTO nv4_config (lang, module, config_name, config_value) VALUES
 ('sys', 'site', 'statistic', '1'),
 ('sys', 'site', 'online_upd', '1');
+-- Every row NukeViet's installer makes (years up to the last visit's,
+-- months, days of the month and of the week, hours), then the counts.
 INSERT INTO nv4_counter (c_type, c_val, last_update, c_count, vi_count) VALUES
-('c_time', 'start', 0, 1262304000, 0),
-('c_time', 'last', 0, 1735663800, 0),
-('total', 'hits', 1735663800, 90123456, 90123456),
-('year', '2024', 1735663800, 8000000, 8000000),
-('month', 'Jan', 1706720000, 550000, 550000),
-('month', 'Dec', 1735663800, 600000, 600000),
-('day', '01', 1733072400, 21000, 21000),
-('day', '02', 1733158800, 20500, 20500),
-('day', '31', 1735663800, 22000, 22000),
-('dayofweek', 'Tuesday', 1735663800, 1100000, 1100000),
-('dayofweek', 'Wednesday', 1735059000, 1000000, 1000000),
-('dayofweek', 'Thursday', 1735059000, 1000000, 1000000),
-('hour', '07', 1735606200, 900, 900),
-('hour', '23', 1735663800, 800, 800);
+('c_time', 'start', 0, 1262304000, 0), ('c_time', 'last', 0, 1735663800, 0), ('total', 'hits', 0, 0, 0), ('year', '2016', 0, 0, 0), ('year', '2017', 0, 0, 0), ('year', '2018', 0, 0, 0),
+('year', '2019', 0, 0, 0), ('year', '2020', 0, 0, 0), ('year', '2021', 0, 0, 0), ('year', '2022', 0, 0, 0), ('year', '2023', 0, 0, 0), ('year', '2024', 0, 0, 0),
+('month', 'Jan', 0, 0, 0), ('month', 'Feb', 0, 0, 0), ('month', 'Mar', 0, 0, 0), ('month', 'Apr', 0, 0, 0), ('month', 'May', 0, 0, 0), ('month', 'Jun', 0, 0, 0),
+('month', 'Jul', 0, 0, 0), ('month', 'Aug', 0, 0, 0), ('month', 'Sep', 0, 0, 0), ('month', 'Oct', 0, 0, 0), ('month', 'Nov', 0, 0, 0), ('month', 'Dec', 0, 0, 0),
+('day', '01', 0, 0, 0), ('day', '02', 0, 0, 0), ('day', '03', 0, 0, 0), ('day', '04', 0, 0, 0), ('day', '05', 0, 0, 0), ('day', '06', 0, 0, 0),
+('day', '07', 0, 0, 0), ('day', '08', 0, 0, 0), ('day', '09', 0, 0, 0), ('day', '10', 0, 0, 0), ('day', '11', 0, 0, 0), ('day', '12', 0, 0, 0),
+('day', '13', 0, 0, 0), ('day', '14', 0, 0, 0), ('day', '15', 0, 0, 0), ('day', '16', 0, 0, 0), ('day', '17', 0, 0, 0), ('day', '18', 0, 0, 0),
+('day', '19', 0, 0, 0), ('day', '20', 0, 0, 0), ('day', '21', 0, 0, 0), ('day', '22', 0, 0, 0), ('day', '23', 0, 0, 0), ('day', '24', 0, 0, 0),
+('day', '25', 0, 0, 0), ('day', '26', 0, 0, 0), ('day', '27', 0, 0, 0), ('day', '28', 0, 0, 0), ('day', '29', 0, 0, 0), ('day', '30', 0, 0, 0),
+('day', '31', 0, 0, 0), ('dayofweek', 'Sunday', 0, 0, 0), ('dayofweek', 'Monday', 0, 0, 0), ('dayofweek', 'Tuesday', 0, 0, 0), ('dayofweek', 'Wednesday', 0, 0, 0), ('dayofweek', 'Thursday', 0, 0, 0),
+('dayofweek', 'Friday', 0, 0, 0), ('dayofweek', 'Saturday', 0, 0, 0), ('hour', '00', 0, 0, 0), ('hour', '01', 0, 0, 0), ('hour', '02', 0, 0, 0), ('hour', '03', 0, 0, 0),
+('hour', '04', 0, 0, 0), ('hour', '05', 0, 0, 0), ('hour', '06', 0, 0, 0), ('hour', '07', 0, 0, 0), ('hour', '08', 0, 0, 0), ('hour', '09', 0, 0, 0),
+('hour', '10', 0, 0, 0), ('hour', '11', 0, 0, 0), ('hour', '12', 0, 0, 0), ('hour', '13', 0, 0, 0), ('hour', '14', 0, 0, 0), ('hour', '15', 0, 0, 0),
+('hour', '16', 0, 0, 0), ('hour', '17', 0, 0, 0), ('hour', '18', 0, 0, 0), ('hour', '19', 0, 0, 0), ('hour', '20', 0, 0, 0), ('hour', '21', 0, 0, 0),
+('hour', '22', 0, 0, 0), ('hour', '23', 0, 0, 0);
+UPDATE nv4_counter SET c_count = CASE CONCAT(c_type, '/', c_val)
+  WHEN 'total/hits' THEN 90123456 WHEN 'year/2024' THEN 8000000
+  WHEN 'month/Jan' THEN 550000 WHEN 'month/Dec' THEN 600000
+  WHEN 'day/01' THEN 21000 WHEN 'day/02' THEN 20500 WHEN 'day/31' THEN 22000
+  WHEN 'dayofweek/Tuesday' THEN 1100000 WHEN 'dayofweek/Wednesday' THEN 1000000
+  WHEN 'dayofweek/Thursday' THEN 1000000
+  WHEN 'hour/07' THEN 900 WHEN 'hour/23' THEN 800 ELSE c_count END
+WHERE c_type <> 'c_time';
+UPDATE nv4_counter SET vi_count = c_count WHERE c_type <> 'c_time';
 -- Browsers of the old site, seen in the last minutes; one an hour ago.
 INSERT INTO nv4_sessions (session_id, userid, username, onl_time) VALUES
 ('php-guest', 0, 'guest', 1735689540),
