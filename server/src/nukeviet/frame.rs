@@ -10,6 +10,7 @@ use mysql::prelude::Queryable;
 use mysql::PooledConn;
 use ntm_types::{MenuItem, SiteInfo};
 
+use super::for_everyone;
 use super::schema::Tables;
 use crate::text::decode_entities;
 
@@ -64,8 +65,9 @@ fn menu(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<MenuItem>> 
     };
     let rows: Vec<MenuRow> = conn.query(format!(
         "SELECT id, parentid, title, link, module_name, op FROM `{rows_table}` \
-         WHERE status = 1 AND mid = (SELECT MIN(mid) FROM `{rows_table}`) \
-         ORDER BY weight, id"
+         WHERE status = 1 AND {} AND mid = (SELECT MIN(mid) FROM `{rows_table}`) \
+         ORDER BY weight, id",
+        for_everyone("groups_view")
     ))?;
     let mut children: HashMap<u32, Vec<&MenuRow>> = HashMap::new();
     for row in &rows {

@@ -13,9 +13,14 @@ use ntm_types::{Attachment, Document, DocumentFacets, DocumentSummary, Timestamp
 
 use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::ModuleTables;
-use super::{get, letters, Site};
+use super::{for_everyone, get, letters, Site};
 use crate::db::documents::Filter;
 use crate::text::{decode_entities, html_paragraphs};
+
+/// Which documents readers see, in a query that names the table `r`.
+fn shown() -> String {
+    format!("r.status = 1 AND {}", for_everyone("r.groups_view"))
+}
 
 /// Highest value of NukeViet's MEDIUMINT UNSIGNED counters.
 const MEDIUMINT_MAX: u32 = 16_777_215;
@@ -161,7 +166,7 @@ pub fn search(
 ) -> mysql::Result<(Vec<DocumentSummary>, u32)> {
     let today = start_of_day(now);
     let lookups = Lookups::read(conn, laws)?;
-    let mut clauses = vec!["r.status = 1".to_owned()];
+    let mut clauses = vec![shown()];
     let mut params: Vec<mysql::Value> = Vec::new();
     for word in f.text.as_deref().unwrap_or_default().split_whitespace() {
         // A number is stored fully encoded, a summary with quotes encoded;
@@ -253,27 +258,29 @@ pub fn facets(conn: &mut PooledConn, laws: &ModuleTables) -> mysql::Result<Docum
             conn,
             &laws.table("cat"),
             "weight",
-            format!("SELECT cid FROM {row} WHERE status = 1"),
+            format!("SELECT r.cid FROM {row} r WHERE {}", shown()),
         )?,
         issuing_bodies: used(
             conn,
             &laws.table("subject"),
             "weight",
-            format!("SELECT sid FROM {row} WHERE status = 1"),
+            format!("SELECT r.sid FROM {row} r WHERE {}", shown()),
         )?,
         areas: used(
             conn,
             &laws.table("area"),
             "sort",
             format!(
-                "SELECT x.area_id FROM {} x JOIN {row} r ON r.id = x.row_id WHERE r.status = 1",
-                laws.table("row_area")
+                "SELECT x.area_id FROM {} x JOIN {row} r ON r.id = x.row_id WHERE {}",
+                laws.table("row_area"),
+                shown()
             ),
         )?,
         // Years in Vietnam time, whatever the connection's time zone.
         years: conn.query(format!(
-            "SELECT DISTINCT YEAR(DATE_ADD('1970-01-01', INTERVAL publtime + 25200 SECOND)) AS y \
-             FROM {row} WHERE status = 1 ORDER BY y DESC"
+            "SELECT DISTINCT YEAR(DATE_ADD('1970-01-01', INTERVAL r.publtime + 25200 SECOND)) AS y \
+             FROM {row} r WHERE {} ORDER BY y DESC",
+            shown()
         ))?,
     };
     // Two rows of a lookup table may share a name: the filter matches both.
@@ -314,8 +321,10 @@ pub fn document(
     let row: Option<Row> = conn.exec_first(
         format!(
             "SELECT {SUMMARY_COLUMNS}, r.sgid, r.startvalid, r.bodytext, r.introtext, r.files, \
-                    r.relatement, r.replacement, r.view_hits \
-             FROM {row_table} r WHERE r.id = ? AND r.alias = ? AND r.status = 1"
+                    r.relatement, r.replacement, r.view_hits, {} \
+             FROM {row_table} r WHERE r.id = ? AND r.alias = ? AND {}",
+            for_everyone("r.groups_download"),
+            shown()
         ),
         (id, slug),
     )?;
@@ -363,7 +372,12 @@ pub fn document(
     if body.is_empty() {
         body = html_paragraphs(&get::<String>(&row, 11)?);
     }
-    let files: String = get(&row, 12)?;
+    // Files kept for some groups are not listed (nor sent, see [`file`]).
+    let files: String = if get::<bool>(&row, 16)? {
+        get(&row, 12)?
+    } else {
+        String::new()
+    };
     let attachments = attachments(laws, root, &head.slug, &files);
     // Related: those it names as related, then those it replaces.
     let related_ids: Vec<u32> = [get::<String>(&row, 13)?, get::<String>(&row, 14)?]
@@ -381,7 +395,8 @@ pub fn document(
             .join(",");
         let rows: Vec<Row> = conn.query(format!(
             "SELECT {SUMMARY_COLUMNS} FROM {row_table} r \
-             WHERE r.id IN ({list}) AND r.status = 1 ORDER BY r.publtime DESC, r.id DESC"
+             WHERE r.id IN ({list}) AND {} ORDER BY r.publtime DESC, r.id DESC",
+            shown()
         ))?;
         rows.iter()
             .map(|row| summary(row, &lookups, today))
@@ -503,7 +518,12 @@ pub fn file(
     };
     let row_table = laws.table("row");
     let files: Option<String> = conn.exec_first(
-        format!("SELECT files FROM {row_table} WHERE id = ? AND alias = ? AND status = 1"),
+        format!(
+            "SELECT r.files FROM {row_table} r WHERE r.id = ? AND r.alias = ? AND {} \
+             AND {}",
+            shown(),
+            for_everyone("r.groups_download")
+        ),
         (id, slug),
     )?;
     let Some(found) = files.as_deref().and_then(|files| {

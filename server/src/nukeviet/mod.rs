@@ -192,3 +192,12 @@ fn get<T: FromValue>(row: &Row, i: usize) -> mysql::Result<T> {
 fn letters(column: &str) -> String {
     format!("CONVERT({column} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci")
 }
+
+/// Whether a row's `groups_view` (NukeViet's comma-separated group ids) lets
+/// anyone see it: empty, 6 ("all") or 5 ("guests"). Rows kept for members or
+/// other groups are not shown: this front end signs no one in to NukeViet's
+/// groups.
+fn for_everyone(column: &str) -> String {
+    let groups = format!("COALESCE({column}, '')");
+    format!("({groups} = '' OR FIND_IN_SET('6', {groups}) OR FIND_IN_SET('5', {groups}))")
+}

@@ -15,7 +15,7 @@ use ntm_types::{
 
 use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::Tables;
-use super::{get, letters, Site};
+use super::{for_everyone, get, letters, Site};
 use crate::sanitize::clean_html;
 use crate::text::{decode_entities, html_text};
 
@@ -108,8 +108,9 @@ pub fn categories(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<(
     conn.query_map(
         format!(
             "SELECT catid, title, alias, description FROM {} \
-             WHERE status IN (1, 2) ORDER BY sort, catid",
-            tables.news("cat")
+             WHERE status IN (1, 2) AND {} ORDER BY sort, catid",
+            tables.news("cat"),
+            for_everyone("groups_view")
         ),
         |(id, title, alias, description): (u32, String, String, Option<String>)| {
             (

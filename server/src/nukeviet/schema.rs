@@ -93,6 +93,7 @@ const NEWS_COLUMNS: [(&str, &[&str]); 6] = [
             "description",
             "sort",
             "status",
+            "groups_view",
         ],
     ),
     (
@@ -147,6 +148,8 @@ const LAWS_COLUMNS: [(&str, &[&str]); 6] = [
             "exptime",
             "view_hits",
             "download_hits",
+            "groups_view",
+            "groups_download",
         ],
     ),
     ("cat", &["id", "title", "weight"]),
@@ -186,6 +189,7 @@ const MENU_COLUMNS: &[&str] = &[
     "module_name",
     "op",
     "status",
+    "groups_view",
 ];
 
 /// A name that may go into a table name as it is.

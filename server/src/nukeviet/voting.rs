@@ -8,12 +8,13 @@ use mysql::{PooledConn, Row};
 use ntm_types::{Poll, PollOption, PollResults, PollTally, Timestamp};
 
 use super::schema::ModuleTables;
-use super::{get, Site};
+use super::{for_everyone, get, Site};
 use crate::text::decode_entities;
 
-/// Polls everyone may see (group 6, "all", or no group given) and that are
-/// switched on; in the contract's order: open ones first, newest first.
-const SHOWN: &str = "act = 1 AND (groups_view = '' OR FIND_IN_SET('6', groups_view))";
+/// Polls everyone may see and that are switched on.
+fn shown() -> String {
+    format!("act = 1 AND {}", for_everyone("groups_view"))
+}
 
 impl Site {
     /// See [`polls`]; none when the site has no voting module.
@@ -60,7 +61,8 @@ impl Site {
     }
 }
 
-/// The polls shown (only poll `only` when given), with their answers, as
+/// The polls shown (only poll `only` when given), open ones first, newest
+/// first, with their answers, as
 /// anyone sees them (`my_choices` is the side store's to fill).
 pub fn polls(
     conn: &mut PooledConn,
@@ -70,7 +72,7 @@ pub fn polls(
 ) -> mysql::Result<Vec<Poll>> {
     let open = "(publ_time <= ? AND (exp_time = 0 OR exp_time > ?))";
     let mut params: Vec<mysql::Value> = vec![now.into(), now.into()];
-    let mut filter = SHOWN.to_owned();
+    let mut filter = shown();
     if let Some(id) = only {
         filter.push_str(" AND vid = ?");
         params.push(id.into());
@@ -136,8 +138,9 @@ pub fn results(
 ) -> mysql::Result<Option<PollResults>> {
     let head: Option<(i64, i64)> = conn.exec_first(
         format!(
-            "SELECT acceptcm, publ_time FROM {} WHERE vid = ? AND {SHOWN}",
-            voting.main()
+            "SELECT acceptcm, publ_time FROM {} WHERE vid = ? AND {}",
+            voting.main(),
+            shown()
         ),
         (id,),
     )?;

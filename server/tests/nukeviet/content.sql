@@ -25,6 +25,9 @@ INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weig
 (3, 1, 'Gương điển hình', 'guong-dien-hinh', 'Những tấm gương &quot;dám nghĩ, dám làm&quot;', 1, 2, 1, 0, '', 1),
 (2, 0, 'Chương trình OCOP', 'chuong-trinh-ocop', 'Mỗi xã một sản phẩm&#x3A; chủ thể, sản phẩm, hạng sao', 2, 3, 0, 0, '', 2),
 (4, 0, 'Lưu trữ', 'luu-tru', 'Chuyên mục đã tắt', 3, 4, 0, 0, '', 0);
+-- For members only (group 4): on, but not for everyone.
+INSERT INTO nv4_vi_tin_tuc_cat (catid, parentid, title, alias, description, weight, sort, lev, numsubcat, subcatid, status, groups_view) VALUES
+(5, 0, 'Nội bộ', 'noi-bo', 'Tin nội bộ cơ quan', 4, 5, 0, 0, '', 1, '4');
 
 INSERT INTO nv4_vi_tin_tuc_sources (sourceid, title, link, add_time, edit_time) VALUES
 (1, 'Báo Hà Tĩnh', 'https://baohatinh.example.vn', 1719792000, 1719792000);
@@ -48,7 +51,9 @@ INSERT INTO nv4_vi_tin_tuc_rows
  'Thông báo đã hết hạn', 'thong-bao-da-het-han', 'Đã hết hạn.', '', '', 0, 1, 1, 0, 0, 0),
 (7, 1, '1', '', 0, 1720137600, 1720137600, 1, 1720137600, 0,
  'Quyết định 15&#x002F;2024&#x002F;QĐ-UBND về bộ tiêu chí xã nông thôn mới', 'quyet-dinh-15-2024-qd-ubnd-ve-bo-tieu-chi-xa-nong-thon-moi',
- 'Bộ tiêu chí áp dụng từ năm 2024.', '2024_07/quyet-dinh.png', '', 2, 1, 1, 7, 0, 0);
+ 'Bộ tiêu chí áp dụng từ năm 2024.', '2024_07/quyet-dinh.png', '', 2, 1, 1, 7, 0, 0),
+(8, 5, '5', '', 0, 1720137600, 1720137600, 1, 1720137600, 0,
+ 'Lịch họp nội bộ tháng 7', 'lich-hop-noi-bo-thang-7', 'Chỉ dành cho cán bộ.', '', '', 0, 1, 1, 0, 0, 0);
 
 INSERT INTO nv4_vi_tin_tuc_detail (id, titlesite, description, bodyhtml, keywords, sourcetext, files) VALUES
 (1, '', '', '<p>Chiều 1/7, Văn phòng Điều phối tổ chức hội nghị sơ kết.</p><h2>Kết quả</h2><table><tbody><tr><td>Xã đạt chuẩn</td><td>12</td></tr></tbody></table><p>Ghi chú &#91;1&#93;</p>', 'nông thôn mới', 'https://baohatinh.example.vn/so-ket', ''),
@@ -57,7 +62,8 @@ INSERT INTO nv4_vi_tin_tuc_detail (id, titlesite, description, bodyhtml, keyword
 (4, '', '', '<p>Nháp.</p>', '', '', ''),
 (5, '', '', '<p>Hẹn giờ.</p>', '', '', ''),
 (6, '', '', '<p>Hết hạn.</p>', '', '', ''),
-(7, '', '', '<p>Ban hành kèm theo Quyết định 15/2024/QĐ-UBND.</p>', '', '', '');
+(7, '', '', '<p>Ban hành kèm theo Quyết định 15/2024/QĐ-UBND.</p>', '', '', ''),
+(8, '', '', '<p>Nội bộ nông thôn mới.</p>', '', '', '');
 
 INSERT INTO nv4_vi_tin_tuc_tags (tid, numnews, title, alias, keywords) VALUES
 (1, 1, '', 'ocop', 'OCOP'),
@@ -73,9 +79,11 @@ CREATE TABLE nv4_vi_tin_tuc_1 LIKE nv4_vi_tin_tuc_rows;
 CREATE TABLE nv4_vi_tin_tuc_2 LIKE nv4_vi_tin_tuc_rows;
 CREATE TABLE nv4_vi_tin_tuc_3 LIKE nv4_vi_tin_tuc_rows;
 CREATE TABLE nv4_vi_tin_tuc_4 LIKE nv4_vi_tin_tuc_rows;
+CREATE TABLE nv4_vi_tin_tuc_5 LIKE nv4_vi_tin_tuc_rows;
 INSERT INTO nv4_vi_tin_tuc_1 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(1, listcatid);
 INSERT INTO nv4_vi_tin_tuc_2 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(2, listcatid);
 INSERT INTO nv4_vi_tin_tuc_3 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(3, listcatid);
+INSERT INTO nv4_vi_tin_tuc_5 SELECT * FROM nv4_vi_tin_tuc_rows WHERE FIND_IN_SET(5, listcatid);
 
 -- Menus: the first is the header's. Links as NukeViet's admin writes them
 -- (internal ones not rewritten, `&` encoded), with their module and function.
@@ -91,11 +99,13 @@ INSERT INTO nv4_vi_menu_rows (id, parentid, mid, title, link, weight, module_nam
 (8, 7, 1, 'Con của mục đã tắt', '/index.php?language=vi&amp;nv=tin-tuc', 1, 'tin-tuc', '', 1),
 (9, 0, 1, 'Liên hệ', '/index.php?language=vi&amp;nv=contact', 6, '', '', 1),
 (10, 0, 2, 'Chân trang', 'https://example.vn', 1, '', '', 1);
+INSERT INTO nv4_vi_menu_rows (id, parentid, mid, title, link, weight, module_name, op, status, groups_view) VALUES
+(11, 0, 1, 'Mục cho thành viên', '/index.php?language=vi&amp;nv=tin-tuc&amp;op=noi-bo', 7, 'tin-tuc', 'noi-bo', 1, '4');
 
 -- Issued documents (the laws module as `van-ban`). Dates are local
 -- midnights (Asia/Ho_Chi_Minh), as the module stores a day: 1720976400 is
 -- 2024-07-15, 1583082000 2020-03-02, 1703955600 2023-12-31, 1727715600
--- 2024-10-01, 1924880400 2030-12-31. Numbers are fully encoded (`/` as
+-- 2024-10-01, 1924880400 2030-12-31, 1557075600 2019-05-06. Numbers are fully encoded (`/` as
 -- &#x002F;), summaries have quotes encoded only, as NukeViet stores them.
 INSERT INTO nv4_vi_van_ban_cat (id, alias, title, introduction, keywords, weight) VALUES
 (1, 'cong-van', 'Công văn', '', '', 1),
@@ -131,7 +141,12 @@ INSERT INTO nv4_vi_van_ban_row
  '', '6', '6', '', 0, 0, 1727715600, 1727715600, 1727715600, 0, 0, 0, 0),
 (4, '', '', 'Kế hoạch tổ chức Tuần lễ sản phẩm OCOP &quot;Hà Tĩnh&quot; năm 2024',
  'ke-hoach-tuan-le-ocop-2024-4', '45&#x002F;KH-VPĐP', 3, 2, 0, 0, '', '', '<p>Tổ chức tại thành phố Hà Tĩnh.</p>',
- '', '6', '6', '2024_10/ke-hoach-45.xlsx', 1, 0, 1727715600, 1727715600, 1727715600, 1727715600, 1924880400, 3, 0);
+ '', '6', '6', '2024_10/ke-hoach-45.xlsx', 1, 0, 1727715600, 1727715600, 1727715600, 1727715600, 1924880400, 3, 0),
+-- For members only (group 4), whole or its files.
+(5, '', '', 'Báo cáo nội bộ về nông thôn mới', 'bao-cao-noi-bo-5', '99&#x002F;BC-NB', 1, 1, 0, 0, '', '', '<p>Nội bộ.</p>',
+ '', '4', '4', '', 1, 0, 1727715600, 1727715600, 1727715600, 0, 0, 0, 0),
+(6, '', '', 'Thông báo có tệp cho thành viên', 'thong-bao-tep-thanh-vien-6', '7&#x002F;TB-VP', 1, 1, 0, 0, '', '', '<p>Tệp chỉ dành cho thành viên.</p>',
+ '', '6', '4', '2024_07/cv-6748-ubnd-nl5.pdf', 1, 0, 1557075600, 1557075600, 1557075600, 0, 0, 0, 0);
 
 INSERT INTO nv4_vi_van_ban_row_area (row_id, area_id) VALUES (1, 1), (1, 2), (2, 1), (3, 3);
 

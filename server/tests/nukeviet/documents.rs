@@ -10,6 +10,8 @@ use super::TestDatabase;
 const FIRST: &str = "ve-viec-trien-khai-bo-tieu-chi-xa-nong-thon-moi-nang-cao-1";
 const EXPIRED: &str = "ban-hanh-bo-tieu-chi-xa-nong-thon-moi-2";
 const PLAN: &str = "ke-hoach-tuan-le-ocop-2024-4";
+/// Its files are for members only.
+const NOTICE: &str = "thong-bao-tep-thanh-vien-6";
 
 fn slugs(page: &Value) -> Vec<&str> {
     page["items"]
@@ -41,9 +43,9 @@ async fn documents_are_searched_filtered_and_decoded_by_the_contract() {
     assert_eq!(all.status, StatusCode::OK);
     let all = all.json();
     check(&doc, "get", "/documents", StatusCode::OK, &all);
-    // Newest first; the hidden one (status 0) is not there.
-    assert_eq!(slugs(&all), [PLAN, FIRST, EXPIRED]);
-    assert_eq!(all["total_items"], 3);
+    // Newest first; not the hidden one (status 0), nor the one for members.
+    assert_eq!(slugs(&all), [PLAN, FIRST, EXPIRED, NOTICE]);
+    assert_eq!(all["total_items"], 4);
     let first = &all["items"][1];
     assert_eq!(first["number"], "6748/UBND-NL5");
     assert_eq!(first["kind"], "Công văn");
@@ -75,7 +77,8 @@ async fn documents_are_searched_filtered_and_decoded_by_the_contract() {
         ("year=2024&from=2024-07-16", vec![PLAN]),
         ("from=2024-07-15&to=2024-07-15", vec![FIRST]),
         ("status=expired", vec![EXPIRED]),
-        ("status=in_force", vec![PLAN, FIRST]),
+        ("status=in_force", vec![PLAN, FIRST, NOTICE]),
+        ("q=b%C3%A1o+c%C3%A1o+n%E1%BB%99i+b%E1%BB%99", vec![]),
         ("per_page=1&page=2", vec![FIRST]),
     ] {
         let res = get(&app, &format!("/api/documents?{query}")).await;
@@ -94,7 +97,7 @@ async fn documents_are_searched_filtered_and_decoded_by_the_contract() {
             "kinds": ["Công văn", "Quyết định", "Kế hoạch"],
             "issuing_bodies": ["UBND tỉnh Hà Tĩnh", "Văn phòng Điều phối nông thôn mới tỉnh"],
             "areas": ["Nông nghiệp", "Giao thông (đường thôn)"],
-            "years": [2024, 2020],
+            "years": [2024, 2020, 2019],
         })
     );
 }
@@ -181,6 +184,8 @@ async fn a_document_with_its_files_counts_views_and_downloads_where_nukeviet_doe
         format!("/api/documents/{FIRST}/files/..%2F..%2Fsecret"),
         format!("/api/documents/{EXPIRED}/files/cv-6748-ubnd-nl5.pdf"),
         "/api/documents/van-ban-noi-bo-3".to_owned(),
+        "/api/documents/bao-cao-noi-bo-5".to_owned(),
+        format!("/api/documents/{NOTICE}/files/cv-6748-ubnd-nl5.pdf"),
         "/api/documents/sai-ten-1".to_owned(),
         "/api/documents/khong-co-so".to_owned(),
         "/api/documents/x-99".to_owned(),
@@ -206,6 +211,9 @@ async fn a_document_with_its_files_counts_views_and_downloads_where_nukeviet_doe
     );
     assert_eq!(expired["views"], 16_777_215);
     assert_eq!(hits(&db, 2), (16_777_215, 0));
+    // Shown, its files kept for members not listed.
+    let notice = get(&app, &format!("/api/documents/{NOTICE}")).await.json();
+    assert_eq!(notice["attachments"], serde_json::json!([]));
 }
 
 #[tokio::test]

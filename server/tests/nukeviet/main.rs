@@ -861,3 +861,28 @@ async fn the_old_sites_addresses_answer_301_with_the_new_ones() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn what_nukeviet_keeps_for_some_groups_is_not_shown() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let app = db.app();
+    // A category for members, its article, and a menu entry for members.
+    let categories = get(&app, "/api/categories").await.text();
+    assert!(!categories.contains("noi-bo"), "{categories}");
+    let news = get(&app, "/api/articles?per_page=50").await.text();
+    assert!(!news.contains("lich-hop-noi-bo"), "{news}");
+    for uri in [
+        "/api/articles?category=noi-bo",
+        "/api/articles/lich-hop-noi-bo-thang-7-8",
+    ] {
+        assert_eq!(get(&app, uri).await.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+    let found = get(&app, "/api/search?q=n%E1%BB%99i+b%E1%BB%99")
+        .await
+        .json();
+    assert_eq!(found["total_items"], 0, "{found}");
+    let site = get(&app, "/api/site").await.text();
+    assert!(!site.contains("Mục cho thành viên"), "{site}");
+}

@@ -79,7 +79,7 @@ test('polls: a vote counts in NukeViet; a poll of several answers shows no voter
 test('documents: searched without diacritics, a document with its attachments', async ({ page }) => {
   await page.goto('/van-ban');
   const search = page.getByRole('search', { name: 'Tìm văn bản' });
-  await expect(page.locator('main .doc-item')).toHaveCount(3);
+  await expect(page.locator('main .doc-item')).toHaveCount(4);
   await search.getByLabel('Từ khóa (số hiệu, trích yếu)').fill('nong thon moi nang cao');
   await search.getByRole('button', { name: 'Tìm kiếm' }).click();
   await expect(page.locator('main .doc-item')).toHaveCount(1);
