@@ -395,6 +395,12 @@ async fn serves_the_news_endpoints_by_the_contract() {
             "/articles/{slug}",
             StatusCode::NOT_FOUND,
         ),
+        (
+            "/api/search?q=n%C3%B4ng+th%C3%B4n",
+            "/search",
+            StatusCode::OK,
+        ),
+        ("/api/search?q=", "/search", StatusCode::BAD_REQUEST),
     ] {
         let res = get(&app, uri).await;
         assert_eq!(res.status, status, "{uri}: {}", res.text());

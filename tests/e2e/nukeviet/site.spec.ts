@@ -74,6 +74,9 @@ test('polls: a vote counts in NukeViet; a poll of several answers shows no voter
   await expect(many.locator('.poll-results li').nth(2)).toContainText('4.294.967.295 phiếu');
   await expectNoSidewaysScroll(page);
   await keepScreenshot(page, 'nukeviet-polls');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await keepScreenshot(page, 'nukeviet-polls-360');
 });
 
 test('documents: searched without diacritics, a document with its attachments', async ({ page }) => {
@@ -97,6 +100,9 @@ test('documents: searched without diacritics, a document with its attachments', 
   expect(download.headers()['content-type']).toBe('application/pdf');
   await expectAccessible(page);
   await keepScreenshot(page, 'nukeviet-document');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await keepScreenshot(page, 'nukeviet-document-360');
 });
 
 test('statistics: NukeViet counts, a visit added', async ({ page }) => {
