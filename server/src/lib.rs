@@ -55,6 +55,10 @@ pub struct Limits {
     /// counts by dropping cookies. Generous for a school or a village behind
     /// one address.
     pub new_visitors_per_ip_per_hour: u32,
+    /// Seconds a shared cache (a CDN, a proxy) may keep a public answer of
+    /// the API (lists, articles, documents, site; statistics at most 10).
+    /// Behind one, an article's views are counted once per time it fetches.
+    pub shared_cache_seconds: u32,
 }
 
 impl Default for Limits {
@@ -68,6 +72,7 @@ impl Default for Limits {
             failed_sign_ins_per_email: 5,
             registrations_per_ip_per_hour: 20,
             new_visitors_per_ip_per_hour: 500,
+            shared_cache_seconds: 30,
         }
     }
 }

@@ -74,6 +74,10 @@ struct Args {
     /// Registrations one IP address may send in an hour.
     #[arg(long, env = "NTM_REGISTRATIONS_PER_IP", default_value_t = Limits::default().registrations_per_ip_per_hour)]
     registrations_per_ip: u32,
+    /// Seconds a shared cache (a CDN or a proxy in front) may keep a public
+    /// answer of the API; 0 makes it ask each time.
+    #[arg(long, env = "NTM_SHARED_CACHE_SECONDS", default_value_t = Limits::default().shared_cache_seconds)]
+    shared_cache_seconds: u32,
     /// The NukeViet mode: the contract is served from this NukeViet 4 site's
     /// MySQL/MariaDB database (mysql://user:password@host:3306/database, or
     /// mysql://user:password@localhost/database?socket=/path/mysqld.sock);
@@ -107,6 +111,17 @@ fn origins_or_exit(what: &str, list: &[String]) -> Vec<String> {
             eprintln!("{what}: {e}");
             std::process::exit(2);
         }
+    }
+}
+
+/// Ctrl-C, or SIGTERM (what a service manager or a container runtime sends):
+/// the server stops taking connections, answers what it has begun and exits.
+async fn stop_signal() {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("a SIGTERM handler can be installed");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
     }
 }
 
@@ -178,6 +193,7 @@ async fn main() {
                 failed_sign_ins_per_email: args.failed_sign_ins_per_email,
                 registrations_per_ip_per_hour: args.registrations_per_ip,
                 new_visitors_per_ip_per_hour: args.new_visitors_per_ip,
+                shared_cache_seconds: args.shared_cache_seconds,
             },
             clock: None,
             origins,
@@ -191,9 +207,7 @@ async fn main() {
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(stop_signal())
     .await
     .expect("server error");
 }

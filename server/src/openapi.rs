@@ -19,7 +19,12 @@ use crate::AppState;
         description = "JSON contract between the front end and any backend. All text is \
             Vietnamese, in any Unicode normalization form (clients show it composed, NFC). \
             Times are Unix seconds; clients show them in Asia/Ho_Chi_Minh (UTC+7). \
-            HTML fields are untrusted: clients sanitize them. Errors are `ApiError` objects."
+            HTML fields are untrusted: clients sanitize them. Errors are `ApiError` objects. \
+            Caching: public reads (the same for everyone) carry a weak `ETag` and \
+            `Cache-Control: public, max-age=0, s-maxage=N` (a shared cache may keep them N \
+            seconds, a browser revalidates; `If-None-Match` gets a 304); answers that depend \
+            on the visitor (their rating, their poll choices, their session) are \
+            `private, no-cache`; writes, attachments and /health are `no-store`."
     ),
     servers((url = "/api", description = "The reference backend, same origin as the front end. \
         Another backend may serve the same paths under any base URL.")),
@@ -47,7 +52,8 @@ use crate::AppState;
         crate::api::site::search,
         crate::api::stats::get_stats,
         crate::api::stats::get_daily,
-        crate::api::stats::post_visit
+        crate::api::stats::post_visit,
+        crate::api::health::health
     ),
     tags(
         (name = "news", description = "Categories and articles"),
@@ -56,7 +62,8 @@ use crate::AppState;
         (name = "polls", description = "Polls, one vote per visitor (per member in a members-only poll)"),
         (name = "members", description = "Registration, sign-in, and the session that ends when left idle"),
         (name = "stats", description = "Visitor statistics"),
-        (name = "site", description = "The frame of every page, and the site search")
+        (name = "site", description = "The frame of every page, and the site search"),
+        (name = "health", description = "For load balancers and monitors")
     )
 )]
 pub struct ApiDoc;

@@ -165,7 +165,11 @@ async fn compressed_when_asked() {
     assert_eq!(res.header("content-encoding"), "br");
     let res = get_with(&app, "/api/articles", &[("accept-encoding", "gzip")]).await;
     assert_eq!(res.header("content-encoding"), "gzip");
-    assert_eq!(res.header("cache-control"), "no-cache");
+    // A public read: see tests/caching.rs.
+    assert_eq!(
+        res.header("cache-control"),
+        "public, max-age=0, s-maxage=30"
+    );
 }
 
 #[tokio::test]

@@ -340,6 +340,14 @@ async fn served_json_follows_the_document() {
             "/search",
             StatusCode::BAD_REQUEST,
         ),
+        ("get", "/api/health".into(), "", "/health", StatusCode::OK),
+        (
+            "get",
+            "/api/health?full=1".into(),
+            "",
+            "/health",
+            StatusCode::BAD_REQUEST,
+        ),
     ];
     for (method, uri, body, path, status) in &cases {
         let res = match *method {

@@ -3,7 +3,9 @@
 
 pub mod articles;
 mod body;
+mod caching;
 pub mod documents;
+pub mod health;
 pub mod members;
 mod paging;
 mod params;
@@ -19,7 +21,6 @@ pub use params::NoQuery;
 pub use site::search_words;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header;
 use axum::Router;
 
 use crate::AppState;
@@ -37,18 +38,16 @@ pub fn router(state: AppState, more: Router<AppState>) -> Router {
         .merge(members::routes(&state))
         .merge(site::routes())
         .merge(stats::routes(&state))
+        .merge(health::routes())
         .merge(more)
         // After every route: it is set on the routes present.
         .method_not_allowed_fallback(crate::error::method_not_allowed_fallback)
         .fallback(crate::error::not_found_fallback)
         // Read by the body extractors; `/visits` sets its own, smaller one.
         .layer(DefaultBodyLimit::max(body::MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            state.limits.shared_cache_seconds,
+            caching::cache_rules,
+        ))
         .with_state(state)
-        // Answers change as news is published and counted: clients revalidate.
-        .layer(
-            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-cache"),
-            ),
-        )
 }

@@ -150,6 +150,14 @@ impl Site {
         })
     }
 
+    /// Fails unless the site's tables answer a query (the server may answer
+    /// while the database is gone).
+    pub fn check(&self) -> mysql::Result<()> {
+        use mysql::prelude::Queryable;
+        self.conn()?
+            .query_drop(format!("SELECT 1 FROM `{}` LIMIT 1", self.tables.config))
+    }
+
     /// A connection from the pool.
     pub fn conn(&self) -> mysql::Result<PooledConn> {
         self.pool.get_conn()

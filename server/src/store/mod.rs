@@ -53,6 +53,19 @@ where
 }
 
 impl Store {
+    /// Fails unless every database of the store answers a query.
+    pub async fn check(&self) -> Result<(), AppError> {
+        let side = match self {
+            Store::Own(db) | Store::NukeViet { side: db, .. } => db,
+        };
+        side.call(|c| Ok(c.query_row("SELECT 1", [], |_| Ok(()))?))
+            .await?;
+        if let Store::NukeViet { site, .. } = self {
+            blocking(site, |s| s.check()).await?;
+        }
+        Ok(())
+    }
+
     /// What every page's frame shows; `None` when the site is not set up yet.
     pub async fn site(&self) -> Result<Option<SiteInfo>, AppError> {
         match self {

@@ -441,6 +441,8 @@ async fn a_database_that_goes_away_gets_a_503_and_comes_back() {
             "/api/articles/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1",
             "/articles/{slug}",
         ),
+        // What a load balancer asks.
+        ("/api/health", "/health"),
     ] {
         let res = get(&app, uri).await;
         assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE, "{uri}");
@@ -461,6 +463,7 @@ async fn a_database_that_goes_away_gets_a_503_and_comes_back() {
     let res = get(&app, "/api/articles").await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     assert_eq!(res.json()["total_items"], 4);
+    assert_eq!(get(&app, "/api/health").await.status, StatusCode::OK);
 }
 
 #[tokio::test]
