@@ -11,9 +11,8 @@ use mysql::{PooledConn, Row};
 use ntm_types::datetime::{day_key, parse_day, timestamp_vn};
 use ntm_types::{Attachment, Document, DocumentFacets, DocumentSummary, Timestamp};
 
-use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::ModuleTables;
-use super::{for_everyone, get, letters, Site};
+use super::{for_everyone, get, page, word_in, Site};
 use crate::db::documents::Filter;
 use crate::text::{decode_entities, html_paragraphs};
 
@@ -169,18 +168,7 @@ pub fn search(
     let mut clauses = vec![shown()];
     let mut params: Vec<mysql::Value> = Vec::new();
     for word in f.text.as_deref().unwrap_or_default().split_whitespace() {
-        // A number is stored fully encoded, a summary with quotes encoded;
-        // an editor's paste may hold either form.
-        let mut forms = vec![as_title(word), as_html_text(word)];
-        forms.dedup();
-        let mut any = Vec::new();
-        for form in &forms {
-            for column in ["r.code", "r.title"] {
-                any.push(format!("{} LIKE ? ESCAPE '\\\\'", letters(column)));
-                params.push(contains_pattern(form).into());
-            }
-        }
-        clauses.push(format!("({})", any.join(" OR ")));
+        clauses.push(word_in(word, &["r.code", "r.title"], &mut params));
     }
     if let Some(kind) = &f.kind {
         clauses.push(format!("r.cid IN ({})", ids_named(&lookups.kinds, kind)));
@@ -225,16 +213,14 @@ pub fn search(
         laws.table("row"),
         clauses.join(" AND ")
     );
-    let total: u32 = conn
-        .exec_first(format!("SELECT COUNT(*) {from}"), params.clone())?
-        .unwrap_or(0);
-    params.push(limit.into());
-    params.push(offset.into());
-    let rows: Vec<Row> = conn.exec(
-        format!(
-            "SELECT {SUMMARY_COLUMNS} {from} ORDER BY r.publtime DESC, r.id DESC LIMIT ? OFFSET ?"
-        ),
+    let (rows, total) = page(
+        conn,
+        SUMMARY_COLUMNS,
+        &from,
+        "r.publtime DESC, r.id DESC",
         params,
+        limit,
+        offset,
     )?;
     let items = rows
         .iter()
@@ -421,6 +407,14 @@ pub fn document(
     }))
 }
 
+/// A file's media type, from its name.
+fn media_type(name: &str) -> String {
+    mime_guess::from_path(name)
+        .first_or_octet_stream()
+        .essence_str()
+        .to_owned()
+}
+
 /// One entry of a document's `files`: its name and where its bytes are.
 /// A path under `uploads/` is kept only if it stays there (no `..`) and the
 /// file is on disk; an address only if it is http(s).
@@ -433,12 +427,6 @@ fn source(
     if entry.is_empty() {
         return None;
     }
-    let media_type = |name: &str| {
-        mime_guess::from_path(name)
-            .first_or_octet_stream()
-            .essence_str()
-            .to_owned()
-    };
     if entry.starts_with("http://") || entry.starts_with("https://") {
         let last = entry
             .split(['?', '#'])
@@ -474,20 +462,14 @@ fn attachments(
 ) -> Vec<Attachment> {
     let mut out: Vec<Attachment> = Vec::new();
     for entry in files.split(',') {
-        let Some((file_name, source, size)) = source(laws, root, entry) else {
+        let Some((file_name, _, size)) = source(laws, root, entry) else {
             continue;
         };
         // Two entries with one name: the download finds the first.
         if out.iter().any(|a| a.file_name == file_name) {
             continue;
         }
-        let media_type = match &source {
-            FileSource::Local(_, media) => media.clone(),
-            FileSource::Remote(_) => mime_guess::from_path(&file_name)
-                .first_or_octet_stream()
-                .essence_str()
-                .to_owned(),
-        };
+        let media_type = media_type(&file_name);
         out.push(Attachment {
             download_path: format!(
                 "/documents/{}/files/{}",

@@ -201,6 +201,47 @@ fn letters(column: &str) -> String {
     format!("CONVERT({column} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci")
 }
 
+/// The condition that `word` is in one of `columns`, by its letters, in
+/// each form NukeViet may have stored it in: titles and numbers fully
+/// encoded, other fields with quotes and brackets encoded, an editor's paste
+/// either. Its values go to `params`.
+fn word_in(word: &str, columns: &[&str], params: &mut Vec<mysql::Value>) -> String {
+    let mut forms = vec![encoding::as_title(word), encoding::as_html_text(word)];
+    forms.dedup();
+    let mut any = Vec::new();
+    for form in &forms {
+        for column in columns {
+            any.push(format!("{} LIKE ? ESCAPE '\\\\'", letters(column)));
+            params.push(encoding::contains_pattern(form).into());
+        }
+    }
+    format!("({})", any.join(" OR "))
+}
+
+/// `limit` rows from `offset` of `SELECT {columns} {from} ORDER BY {order}`,
+/// and the number of all rows `from` holds.
+fn page(
+    conn: &mut PooledConn,
+    columns: &str,
+    from: &str,
+    order: &str,
+    mut params: Vec<mysql::Value>,
+    limit: u32,
+    offset: u32,
+) -> mysql::Result<(Vec<Row>, u32)> {
+    use mysql::prelude::Queryable;
+    let total: u32 = conn
+        .exec_first(format!("SELECT COUNT(*) {from}"), params.clone())?
+        .unwrap_or(0);
+    params.push(limit.into());
+    params.push(offset.into());
+    let rows = conn.exec(
+        format!("SELECT {columns} {from} ORDER BY {order} LIMIT ? OFFSET ?"),
+        params,
+    )?;
+    Ok((rows, total))
+}
+
 /// Whether a row's `groups_view` (NukeViet's comma-separated group ids) lets
 /// anyone see it: empty, 6 ("all") or 5 ("guests"). Rows kept for members or
 /// other groups are not shown: this front end signs no one in to NukeViet's

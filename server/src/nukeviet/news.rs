@@ -13,9 +13,8 @@ use ntm_types::{
     Article, ArticleLink, ArticleSummary, Category, Image, RatingTotals, Timestamp, NEIGHBOURS,
 };
 
-use super::encoding::{as_html_text, as_title, contains_pattern};
 use super::schema::Tables;
-use super::{for_everyone, get, letters, Site};
+use super::{for_everyone, get, page, word_in, Site};
 use crate::sanitize::clean_html;
 use crate::text::{decode_entities, html_text};
 
@@ -250,7 +249,6 @@ pub fn search(
     let mut ids: Vec<u32> = shown.keys().copied().collect();
     ids.sort_unstable();
     let ids = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-    let matched = |column: &str| format!("{} LIKE ? ESCAPE '\\\\'", letters(column));
     let columns = ["r.title", "r.hometext", "d.bodyhtml"];
     let mut filter = vec![
         "r.status = 1 AND r.publtime <= ? AND (r.exptime = 0 OR r.exptime > ?)".to_owned(),
@@ -258,19 +256,7 @@ pub fn search(
     ];
     let mut params: Vec<mysql::Value> = vec![now.into(), now.into()];
     for word in &words {
-        // A word as NukeViet may have stored it in any of the fields: titles
-        // are fully encoded, leads and bodies mostly not, but an editor's
-        // paste may hold either.
-        let mut forms = vec![as_title(word), as_html_text(word)];
-        forms.dedup();
-        let mut any = Vec::new();
-        for form in &forms {
-            for column in columns {
-                any.push(matched(column));
-                params.push(contains_pattern(form).into());
-            }
-        }
-        filter.push(format!("({})", any.join(" OR ")));
+        filter.push(word_in(word, &columns, &mut params));
     }
     let from = format!(
         "FROM {} r LEFT JOIN {} d ON d.id = r.id WHERE {}",
@@ -278,17 +264,15 @@ pub fn search(
         tables.news("detail"),
         filter.join(" AND ")
     );
-    let total: u32 = conn
-        .exec_first(format!("SELECT COUNT(*) {from}"), params.clone())?
-        .unwrap_or(0);
-    params.push(limit.into());
-    params.push(offset.into());
-    let rows: Vec<Row> = conn.exec(
-        format!(
-            "SELECT r.id, r.catid, r.title, r.alias, r.hometext, r.homeimgfile, r.homeimgalt, \
-                    r.homeimgthumb, r.publtime {from} ORDER BY r.publtime DESC, r.id DESC LIMIT ? OFFSET ?"
-        ),
+    let (rows, total) = page(
+        conn,
+        "r.id, r.catid, r.title, r.alias, r.hometext, r.homeimgfile, r.homeimgalt, \
+         r.homeimgthumb, r.publtime",
+        &from,
+        "r.publtime DESC, r.id DESC",
         params,
+        limit,
+        offset,
     )?;
     Ok((summaries(tables, &shown, rows)?, total))
 }

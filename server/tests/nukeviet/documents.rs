@@ -238,13 +238,7 @@ async fn the_documents_first_view_and_old_addresses() {
     let Some(db) = TestDatabase::new() else {
         return;
     };
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
-    let app = db.app_serving(Some(dist.path()));
+    let (app, _dist) = db.app_with_front_end();
     let page = get(&app, "/van-ban").await.text();
     assert!(page.contains("6748/UBND-NL5"), "{page}");
     assert!(

@@ -80,50 +80,49 @@ impl TestDatabase {
         Site::open(&self.settings()).unwrap()
     }
 
+    /// The backend over this site (`settings`) at `now`, with a side store
+    /// of its own; with a built front end in `dist` when given.
+    fn build(&self, settings: Settings, now: i64, dist: Option<&std::path::Path>) -> Router {
+        app(
+            Db::open_empty_in_memory().unwrap(),
+            Options {
+                dist: dist.map(std::path::Path::to_path_buf),
+                nukeviet: Some(Site::open(&settings).unwrap()),
+                clock: Some(Arc::new(move || now)),
+                ..Default::default()
+            },
+        )
+    }
+
+    /// The backend over this site, at [`NOW`].
+    fn app(&self) -> Router {
+        self.build(self.settings(), NOW, None)
+    }
+
     /// The backend over this site, at [`NOW`], its files in `root`.
     fn app_with_root(&self, root: &std::path::Path) -> Router {
         let settings = Settings {
             root: Some(root.to_path_buf()),
             ..self.settings()
         };
-        app(
-            Db::open_empty_in_memory().unwrap(),
-            Options {
-                nukeviet: Some(Site::open(&settings).unwrap()),
-                clock: Some(Arc::new(|| NOW)),
-                ..Default::default()
-            },
+        self.build(settings, NOW, None)
+    }
+
+    /// [`TestDatabase::app`] with a built front end (a bare index.html, in a
+    /// folder kept while the answer is).
+    fn app_with_front_end(&self) -> (Router, tempfile::TempDir) {
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dist.path().join("index.html"),
+            "<!doctype html><html><head><title>x</title></head><body></body></html>",
         )
+        .unwrap();
+        (self.build(self.settings(), NOW, Some(dist.path())), dist)
     }
 
-    /// The backend with its news from this site, at [`NOW`]; with a built
-    /// front end in `dist` when given.
-    fn app_serving(&self, dist: Option<&std::path::Path>) -> Router {
-        app(
-            Db::open_empty_in_memory().unwrap(),
-            Options {
-                dist: dist.map(std::path::Path::to_path_buf),
-                nukeviet: Some(self.open()),
-                clock: Some(Arc::new(|| NOW)),
-                ..Default::default()
-            },
-        )
-    }
-
-    fn app(&self) -> Router {
-        self.app_serving(None)
-    }
-
-    /// The backend over this site at `now`, with a side store of its own.
+    /// The backend over this site at `now`.
     fn app_at(&self, now: i64) -> Router {
-        app(
-            Db::open_empty_in_memory().unwrap(),
-            Options {
-                nukeviet: Some(self.open()),
-                clock: Some(Arc::new(move || now)),
-                ..Default::default()
-            },
-        )
+        self.build(self.settings(), now, None)
     }
 
     /// Empties the database as if it had gone away (the server is shared
@@ -471,13 +470,7 @@ async fn first_views_show_the_sites_news() {
     let Some(db) = TestDatabase::new() else {
         return;
     };
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
-    let app = db.app_serving(Some(dist.path()));
+    let (app, _dist) = db.app_with_front_end();
     let home = get(&app, "/").await.text();
     assert!(
         home.contains(
@@ -712,13 +705,7 @@ async fn a_readers_visit_counts_a_view_where_nukeviet_counts_it() {
     assert_eq!(hits("nv4_vi_tin_tuc_rows", 2), 342);
     assert_eq!(hits("nv4_vi_tin_tuc_1", 2), 342);
     // A first view does not count; a counter at its column's limit stays there.
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
-    let site = db.app_serving(Some(dist.path()));
+    let (site, _dist) = db.app_with_front_end();
     get(&site, "/tin-tuc/san-pham-ocop-keo-cu-do-dat-4-sao-2").await;
     assert_eq!(hits("nv4_vi_tin_tuc_rows", 2), 342);
     let full = get(
@@ -834,13 +821,7 @@ async fn the_old_sites_addresses_answer_301_with_the_new_ones() {
     let Some(db) = TestDatabase::new() else {
         return;
     };
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
-    let app = db.app_serving(Some(dist.path()));
+    let (app, _dist) = db.app_with_front_end();
     for (old, new) in [
         (
             "/tin-tuc/tin-tuc-su-kien/ha-tinh-so-ket-6-thang-xay-dung-nong-thon-moi-1.html",
