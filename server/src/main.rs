@@ -9,11 +9,18 @@ use ntm_server::{app, Db, Limits, Options};
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Task>,
     /// Address and port to listen on (port 0 picks a free one).
     #[arg(long, env = "NTM_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
     /// SQLite database file; created, migrated and filled with demo content on first start.
-    #[arg(long, env = "NTM_DATABASE", default_value = "ntm.sqlite3")]
+    #[arg(
+        long,
+        env = "NTM_DATABASE",
+        default_value = "ntm.sqlite3",
+        global = true
+    )]
     database: PathBuf,
     /// Folder of content for a new database instead of the demo content: the JSON
     /// files of server/seed/ (categories, site, polls, documents, and articles).
@@ -102,6 +109,19 @@ struct Args {
     nukeviet_root: Option<PathBuf>,
 }
 
+/// What to do instead of serving.
+#[derive(clap::Subcommand, Debug)]
+enum Task {
+    /// Copies the database (--database) to FILE, a new file, while a server
+    /// may be serving from it: a consistent copy, checked. To restore: stop
+    /// the server, put the copy in the database's place, remove the
+    /// database's -wal and -shm files, start the server.
+    Backup {
+        /// Where to write the copy; must not exist.
+        file: PathBuf,
+    },
+}
+
 /// The origins of a list given on the command line, or the program stops
 /// with one line saying which entry is not an origin.
 fn origins_or_exit(what: &str, list: &[String]) -> Vec<String> {
@@ -128,6 +148,22 @@ async fn stop_signal() {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    if let Some(Task::Backup { file }) = &args.command {
+        match ntm_server::db::backup::to_file(&args.database, file) {
+            Ok(pages) => {
+                println!(
+                    "{} copied to {} ({pages} pages, checked)",
+                    args.database.display(),
+                    file.display()
+                );
+                return;
+            }
+            Err(e) => {
+                eprintln!("backup of {} failed: {e}", args.database.display());
+                std::process::exit(1);
+            }
+        }
+    }
     let origins = ntm_server::Origins {
         media: origins_or_exit("--media-origin", &args.media_origins),
         front_ends: origins_or_exit("--allow-origin", &args.allow_origins),

@@ -2,69 +2,17 @@
 //! sends) the server stops taking connections, answers what it has begun,
 //! and exits 0 within seconds; no write it acknowledged is lost.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-
-/// Starts the server binary on a free port over `database`; its address.
-fn start(database: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ntm-server"))
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--new-visitors-per-ip",
-            "1000000",
-        ])
-        .arg("--database")
-        .arg(database)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .strip_prefix("Listening on http://")
-        .and_then(|a| a.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    (child, addr)
-}
-
-/// One HTTP/1.1 request; the status and body, or `None` when the server
-/// did not answer (refused, closed).
-async fn request(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &str,
-    body: &str,
-) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).await.ok()?;
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Content-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await.ok()?;
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).await.ok()?;
-    let text = String::from_utf8_lossy(&answer).into_owned();
-    let status = text.split(' ').nth(1)?.parse().ok()?;
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned())?;
-    Some((status, body))
-}
+use common::process::{get_json, request, start, stop};
 
 async fn total_visits(addr: &str) -> u64 {
-    let (status, body) = request(addr, "GET", "/api/stats", "", "").await.unwrap();
-    assert_eq!(status, 200, "{body}");
-    let stats: serde_json::Value = serde_json::from_str(&body).unwrap();
-    stats["total"].as_u64().unwrap()
+    get_json(addr, "/api/stats").await["total"]
+        .as_u64()
+        .unwrap()
 }
 
 /// Visits sent: more than are answered before the signal.
@@ -74,7 +22,7 @@ const VISITS: u32 = 400;
 async fn sigterm_finishes_what_was_begun_and_loses_no_acknowledged_write() {
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("ntm.sqlite3");
-    let (mut server, addr) = start(&database);
+    let (mut server, addr) = start(&database, &[]);
     let before = total_visits(&addr).await;
 
     // Visits of new browsers, each one more visit; the signal comes once
@@ -123,10 +71,9 @@ async fn sigterm_finishes_what_was_begun_and_loses_no_acknowledged_write() {
         "{answers:?}"
     );
 
-    let (mut again, addr) = start(&database);
+    let (again, addr) = start(&database, &[]);
     let after = total_visits(&addr).await;
-    again.kill().unwrap();
-    let _ = again.wait();
+    stop(again);
     println!("{acknowledged} of {VISITS} visits acknowledged around the stop");
     assert!(acknowledged >= 20);
     assert_eq!(after - before, acknowledged);

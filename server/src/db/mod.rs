@@ -1,5 +1,6 @@
 //! The SQLite database: opening, migrations and the queries the API needs.
 
+pub mod backup;
 pub mod documents;
 pub mod members;
 pub mod nukeviet_side;

@@ -1,6 +1,8 @@
 //! Helpers shared by the backend's integration tests.
 #![allow(dead_code)]
 
+pub mod process;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
