@@ -111,7 +111,7 @@ impl ErrorCode {
             Unavailable => (
                 "unavailable",
                 StatusCode::SERVICE_UNAVAILABLE,
-                "the content database does not answer for now; try again shortly",
+                "a database cannot answer or take a write for now (down, disk full, read-only); nothing was done, try again shortly",
             ),
             NoVisitor => (
                 "no_visitor",
@@ -307,8 +307,32 @@ impl From<mysql::Error> for AppError {
 impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
         eprintln!("database error: {e}");
+        if cannot_write(&e) {
+            // Nothing was written (the transaction rolled back); the same
+            // request works again once there is room.
+            return Self::new(
+                ErrorCode::Unavailable,
+                "Tạm thời không lưu được dữ liệu, vui lòng thử lại sau ít phút.",
+            );
+        }
         AppError::internal()
     }
+}
+
+/// The database cannot take a write just now: the disk is full, the file
+/// read-only, or another process holds the lock too long.
+pub fn cannot_write(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as Code;
+    matches!(
+        e.sqlite_error_code(),
+        Some(
+            Code::DiskFull
+                | Code::ReadOnly
+                | Code::SystemIoFailure
+                | Code::DatabaseBusy
+                | Code::DatabaseLocked
+        )
+    )
 }
 
 impl IntoResponse for AppError {

@@ -215,6 +215,11 @@ async fn main() {
             std::process::exit(1);
         })
     });
+    tokio::spawn(ntm_server::db::upkeep::on_schedule(
+        db.clone(),
+        ntm_server::system_clock(),
+        args.session_idle_seconds,
+    ));
     let router = app(
         db,
         Options {

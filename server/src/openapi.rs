@@ -77,6 +77,7 @@ pub fn document_json() -> String {
     let mut doc = serde_json::to_value(document()).expect("the document serialises");
     name_unsigned_ranges(&mut doc);
     list_error_codes(&mut doc);
+    may_be_unavailable(&mut doc);
     let mut s = serde_json::to_string_pretty(&doc).expect("the document serialises");
     s.push('\n');
     s
@@ -103,6 +104,28 @@ fn name_unsigned_ranges(value: &mut serde_json::Value) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(name_unsigned_ranges),
         _ => {}
+    }
+}
+
+/// Any operation may meet a database that cannot answer or take a write
+/// (down, disk full, read-only): a 503 `unavailable`, where the operation's
+/// own documentation does not already name one.
+fn may_be_unavailable(doc: &mut serde_json::Value) {
+    let Some(paths) = doc["paths"].as_object_mut() else {
+        return;
+    };
+    for operation in paths.values_mut().filter_map(|p| p.as_object_mut()) {
+        for (_, op) in operation.iter_mut() {
+            let Some(responses) = op["responses"].as_object_mut() else {
+                continue;
+            };
+            responses.entry("503").or_insert_with(|| {
+                serde_json::json!({
+                    "description": "A database cannot answer or take a write for now (`unavailable`): nothing was done, asking again later may work",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+                })
+            });
+        }
     }
 }
 

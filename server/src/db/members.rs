@@ -181,7 +181,7 @@ impl Attempt {
 }
 
 /// The longest window any limit looks back over: older attempts are dropped.
-const LONGEST_WINDOW: i64 = 3600;
+pub const LONGEST_WINDOW: i64 = 3600;
 
 /// Attempts of `kind` for `key` in the last `window` seconds.
 pub fn attempts(

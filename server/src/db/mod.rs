@@ -6,6 +6,7 @@ pub mod members;
 pub mod nukeviet_side;
 pub mod polls;
 pub mod stats;
+pub mod upkeep;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -39,6 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0007_members.sql")),
         M::up(include_str!("../../migrations/0008_nukeviet_ratings.sql")),
         M::up(include_str!("../../migrations/0009_nukeviet_votes.sql")),
+        M::up(include_str!("../../migrations/0010_online_count.sql")),
     ])
 }
 
@@ -332,18 +334,28 @@ fn summary_from(r: &Row) -> rusqlite::Result<ArticleSummary> {
 }
 
 /// The article with its neighbours; counts the view.
+/// A database that cannot take writes (disk full, file read-only) still shows
+/// the article, its view uncounted.
 pub fn article(conn: &mut Connection, slug: &str) -> rusqlite::Result<Option<Article>> {
     let tx = conn.transaction()?;
-    let updated = tx.execute(
+    let updated = match tx.execute(
         "UPDATE articles SET views = MIN(views + 1, 4294967295) WHERE slug = ?1",
         [slug],
-    )?;
+    ) {
+        Err(e) if crate::error::cannot_write(&e) => {
+            drop(tx);
+            return article_uncounted(conn, slug);
+        }
+        counted => counted?,
+    };
     if updated == 0 {
         return Ok(None);
     }
     let article = article_uncounted(&tx, slug)?;
-    tx.commit()?;
-    Ok(article)
+    match tx.commit() {
+        Err(e) if crate::error::cannot_write(&e) => article_uncounted(conn, slug),
+        committed => committed.map(|()| article),
+    }
 }
 
 /// The article with its neighbours, without counting a view: for the first

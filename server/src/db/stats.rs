@@ -54,20 +54,15 @@ pub fn record_visit(
 
 /// [`record_visit`] in the caller's transaction; whether the hit was counted.
 pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusqlite::Result<bool> {
-    let last_hit: Option<i64> = conn
+    sweep(conn, now)?;
+    let before: Option<(i64, i64, bool)> = conn
         .query_row(
-            "SELECT last_hit FROM visitors WHERE visitor = ?1",
+            "SELECT last_seen, last_hit, is_bot FROM visitors WHERE visitor = ?1",
             [visitor],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    if last_hit.is_none() {
-        conn.execute(
-            "DELETE FROM visitors WHERE last_seen <= ?1",
-            [now - FORGET_AFTER],
-        )?;
-    }
-    let counts = !bot && last_hit.is_none_or(|t| now - t >= HIT_WINDOW);
+    let counts = !bot && before.is_none_or(|(_, last_hit, _)| now - last_hit >= HIT_WINDOW);
     conn.execute(
         "INSERT INTO visitors (visitor, is_bot, last_seen, last_hit) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (visitor) DO UPDATE SET
@@ -75,10 +70,56 @@ pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusq
            last_hit = CASE WHEN ?5 THEN excluded.last_hit ELSE visitors.last_hit END",
         params![visitor, bot, now, if counts { now } else { 0 }, counts],
     )?;
+    // The running count of online browsers, for this row: out with what it
+    // was, in with what it is.
+    let swept_to: i64 = conn.query_row("SELECT swept_to FROM online", [], |r| r.get(0))?;
+    let online_from = swept_to - ONLINE_WINDOW;
+    let was = before.filter(|(seen, _, _)| *seen > online_from);
+    let is = now > online_from;
+    let visitors = i64::from(is) - i64::from(was.is_some());
+    let bots = i64::from(is && bot) - i64::from(was.is_some_and(|(_, _, b)| b));
+    if visitors != 0 || bots != 0 {
+        conn.execute(
+            "UPDATE online SET visitors = visitors + ?1, bots = bots + ?2",
+            params![visitors, bots],
+        )?;
+    }
     if counts {
         add_visits(conn, &day_key(now), 1)?;
     }
     Ok(counts)
+}
+
+/// Moves the running count of online browsers on to `now`: takes away the
+/// browsers whose last sight left the window since the last sweep (each
+/// browser once, so a visit's share of the work stays small), and forgets
+/// those not seen for [`FORGET_AFTER`]; how many it forgot.
+pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+    let swept_to: i64 = conn.query_row("SELECT swept_to FROM online", [], |r| r.get(0))?;
+    if now <= swept_to {
+        return Ok(0);
+    }
+    let (left, bots): (i64, i64) = left_since(conn, swept_to, now)?;
+    conn.execute(
+        "UPDATE online SET visitors = visitors - ?1, bots = bots - ?2, swept_to = ?3",
+        params![left, bots, now],
+    )?;
+    conn.execute(
+        "DELETE FROM visitors WHERE last_seen <= ?1",
+        [now - FORGET_AFTER],
+    )
+}
+
+/// Browsers (and bots among them) last seen in the window at `from` but no
+/// longer at `to`.
+fn left_since(conn: &Connection, from: i64, to: i64) -> rusqlite::Result<(i64, i64)> {
+    conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(is_bot), 0) FROM visitors
+         WHERE last_seen > ?1 AND last_seen <= ?2",
+    )?
+    .query_row(params![from - ONLINE_WINDOW, to - ONLINE_WINDOW], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
 }
 
 pub fn add_visits(conn: &Connection, day: &str, n: u64) -> rusqlite::Result<()> {
@@ -91,11 +132,21 @@ pub fn add_visits(conn: &Connection, day: &str, n: u64) -> rusqlite::Result<()> 
 }
 
 pub fn stats(conn: &Connection, now: i64) -> rusqlite::Result<Stats> {
-    let (online, bots): (u32, u32) = conn.query_row(
-        "SELECT COUNT(*), COALESCE(SUM(is_bot), 0) FROM visitors WHERE last_seen > ?1",
-        [now - ONLINE_WINDOW],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    // The running count, less those gone since the last sweep: a read that
+    // costs the same at any audience, and writes nothing.
+    let (counted, counted_bots, swept_to): (i64, i64, i64) =
+        conn.query_row("SELECT visitors, bots, swept_to FROM online", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    let (left, left_bots) = if now > swept_to {
+        left_since(conn, swept_to, now)?
+    } else {
+        (0, 0)
+    };
+    let online = u32::try_from(counted - left).unwrap_or(0);
+    let bots = u32::try_from(counted_bots - left_bots)
+        .unwrap_or(0)
+        .min(online);
     let today = day_key(now);
     let sum = |sql: &str, arg: &str| -> rusqlite::Result<u64> {
         conn.query_row(sql, [arg], |r| r.get::<_, Option<u64>>(0))
@@ -184,7 +235,50 @@ pub fn seed_counts(
 
 #[cfg(test)]
 mod tests {
-    use super::is_bot;
+    use super::*;
+
+    /// The running count agrees with counting the rows, through visits of
+    /// browsers and bots, a browser turning out a bot, time standing still,
+    /// moving on by up to 7 minutes, now and then a day, and stepping back.
+    #[test]
+    fn the_running_online_count_is_the_count_of_rows() {
+        let db = crate::Db::open_empty_in_memory().unwrap();
+        db.with(|conn| {
+            let mut now = 1_750_000_000i64;
+            let (mut latest, mut compared) = (now, 0);
+            let mut seed = 42u64;
+            let mut next = |n: u64| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                (seed >> 33) % n
+            };
+            for step in 0..4000 {
+                let visitor = format!("{:032x}", next(60));
+                let bot = next(5) == 0;
+                record_visit(conn, &visitor, bot, now).unwrap();
+                now += match next(100) {
+                    0 => 86_400,
+                    1 => -30,
+                    n => i64::try_from(n).unwrap() * 4 % 420,
+                };
+                let (online, bots): (u32, u32) = conn
+                    .query_row(
+                        "SELECT COUNT(*), COALESCE(SUM(is_bot), 0) FROM visitors WHERE last_seen > ?1",
+                        [now - ONLINE_WINDOW],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                let s = stats(conn, now).unwrap();
+                // A clock set back counts from the latest time it showed
+                // until it catches up: compared when it has.
+                latest = latest.max(now);
+                if now == latest {
+                    assert_eq!((s.online, s.bots), (online, bots), "step {step}");
+                    compared += 1;
+                }
+            }
+            assert!(compared > 3000, "{compared}");
+        });
+    }
 
     #[test]
     fn bots_by_user_agent() {
