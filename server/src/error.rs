@@ -299,14 +299,14 @@ impl AppError {
 
 impl From<mysql::Error> for AppError {
     fn from(e: mysql::Error) -> Self {
-        eprintln!("NukeViet database error: {e}");
+        tracing::error!(cause = %e, "the NukeViet database failed");
         AppError::unavailable()
     }
 }
 
 impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
-        eprintln!("database error: {e}");
+        tracing::error!(cause = %e, "the database failed");
         if cannot_write(&e) {
             // Nothing was written (the transaction rolled back); the same
             // request works again once there is room.

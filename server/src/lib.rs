@@ -10,6 +10,7 @@ pub mod nukeviet;
 pub mod openapi;
 pub mod origins;
 pub mod pdf;
+pub mod request_log;
 pub mod sanitize;
 pub mod security;
 pub mod seed;
@@ -173,4 +174,5 @@ pub fn app(db: Db, options: Options) -> Router {
             headers_state,
             security::headers,
         ))
+        .layer(axum::middleware::from_fn(request_log::log))
 }

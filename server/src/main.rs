@@ -134,6 +134,22 @@ fn origins_or_exit(what: &str, list: &[String]) -> Vec<String> {
     }
 }
 
+/// Logs on stderr, one line an event: levels from NTM_LOG (`info` by
+/// default; e.g. `warn`, or `info,request=warn` to leave out the requests),
+/// JSON lines when NTM_LOG_FORMAT=json (for a log collector).
+fn logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NTM_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("NTM_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        logs.json().init();
+    } else {
+        logs.with_ansi(false).init();
+    }
+}
+
 /// Ctrl-C, or SIGTERM (what a service manager or a container runtime sends):
 /// the server stops taking connections, answers what it has begun and exits.
 async fn stop_signal() {
@@ -148,6 +164,7 @@ async fn stop_signal() {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    logs();
     if let Some(Task::Backup { file }) = &args.command {
         match ntm_server::db::backup::to_file(&args.database, file) {
             Ok(pages) => {

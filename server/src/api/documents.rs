@@ -233,7 +233,7 @@ pub async fn get_document_file(
         Sendable::Bytes(data, media_type) => (Body::from(data), media_type),
         Sendable::At(FileSource::Local(path, media_type)) => {
             let file = tokio::fs::File::open(&path).await.map_err(|e| {
-                eprintln!("attachment {}: {e}", path.display());
+                tracing::error!(file = %path.display(), cause = %e, "an attachment cannot be read");
                 file_not_found()
             })?;
             (

@@ -57,8 +57,15 @@ pub async fn on_schedule(db: super::Db, clock: crate::Clock, session_idle_second
         let round = db
             .call(move |c| Ok(run(c, now, session_idle_seconds)?))
             .await;
-        if let Err(e) = round {
-            eprintln!("upkeep failed: {e:?}");
+        // The cause itself was logged where the query failed.
+        match round {
+            Ok(removed) => tracing::info!(
+                visitors = removed.visitors,
+                sessions = removed.sessions,
+                attempts = removed.attempts,
+                "upkeep"
+            ),
+            Err(e) => tracing::error!(answer = e.message, "upkeep failed"),
         }
     }
 }

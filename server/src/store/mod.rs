@@ -73,7 +73,7 @@ impl Store {
                 let json = db.call(|c| Ok(db::site(c)?)).await?;
                 json.map(|json| {
                     serde_json::from_str(&json).map_err(|e| {
-                        eprintln!("stored site information is not valid: {e}");
+                        tracing::error!(cause = %e, "stored site information is not valid");
                         AppError::internal()
                     })
                 })

@@ -11,6 +11,11 @@ use tokio::net::TcpStream;
 /// Starts the server binary on a free port over `database`, with `args`
 /// besides; the child and its address.
 pub fn start(database: &Path, args: &[&str]) -> (Child, String) {
+    start_logging(database, args, Stdio::inherit())
+}
+
+/// [`start`], its logs (stderr) to `logs`.
+pub fn start_logging(database: &Path, args: &[&str], logs: Stdio) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ntm-server"))
         .args([
             "--listen",
@@ -22,6 +27,7 @@ pub fn start(database: &Path, args: &[&str]) -> (Child, String) {
         .arg("--database")
         .arg(database)
         .stdout(Stdio::piped())
+        .stderr(logs)
         .spawn()
         .unwrap();
     let mut line = String::new();

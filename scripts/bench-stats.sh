@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# What /api/stats costs as the audience grows: a measurement, not a test.
+# Starts the release backend on a fresh database, measures GET /api/stats with
+# wrk (STATS_SECONDS, 8 connections) with next to no one online, then brings
+# STATS_ONLINE new browsers (POST /api/visits, each with a new cookie, within
+# the 5-minute "online" window) and measures again. Prints both.
+#   scripts/bench-stats.sh                       100,000 online, 15 s each
+#   STATS_ONLINE=20000 STATS_SECONDS=5 scripts/bench-stats.sh
+set -euo pipefail
+source "$(dirname "$0")/env.sh" # cargo on PATH, cd to the repository root
+
+STATS_ONLINE="${STATS_ONLINE:-100000}"
+STATS_SECONDS="${STATS_SECONDS:-15}"
+if ! command -v wrk >/dev/null; then
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+cargo build --profile server -p ntm-server
+
+TMP="$(mktemp -d)"
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
+source "$(dirname "$0")/start-backend.sh"
+start_backend "$TMP" --database "$TMP/stats.sqlite3" --trust-forwarded-for
+online() { curl -fsS "$HOST/api/stats" | python3 -c 'import json, sys; print(json.load(sys.stdin)["online"])'; }
+
+measure() {
+  echo "--- GET /api/stats with $(online) online"
+  wrk -t 2 -c 8 -d "${STATS_SECONDS}s" --latency "$HOST/api/stats" |
+    grep -E 'Requests/sec|^ +(50|99)%|Non-2xx'
+}
+
+measure
+started=$SECONDS
+while (( $(online) < STATS_ONLINE )); do
+  wrk -t 2 -c 16 -d 10s -s scripts/load/new-visitors.lua "$HOST" >/dev/null
+  echo "  $(online) online after $((SECONDS - started)) s"
+  (( SECONDS - started < 270 )) || { echo "could not bring $STATS_ONLINE online within 4.5 minutes (online is the last 5)" >&2; exit 1; }
+done
+echo "(brought online in $((SECONDS - started)) s)"
+measure
+echo "database file: $(du -k "$TMP/stats.sqlite3" | cut -f1) KiB, wal $(du -k "$TMP/stats.sqlite3-wal" 2>/dev/null | cut -f1) KiB"
