@@ -25,21 +25,13 @@ TMP="$(mktemp -d)"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
 source "$(dirname "$0")/start-backend.sh"
+source "$(dirname "$0")/load/targets.sh"
 DB="$TMP/crash.sqlite3"
 caps=(--ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000)
-json() { python3 -c "import json, sys; d = json.load(sys.stdin); $1"; }
 
 start_backend "$(mkdir -p "$TMP/r0" && echo "$TMP/r0")" --database "$DB" "${caps[@]}"
 API="$HOST/api"
-slugs="$(curl -fsS "$API/articles?page=1" | json 'print(",".join(i["slug"] for i in d["items"]))')"
-rate_slugs="" rated=0
-for s in ${slugs//,/ }; do
-  if ((rated < 3)) && [ "$(curl -fsS "$API/articles/$s/rating" | json 'print(d["enabled"])')" = True ]; then
-    rate_slugs="${rate_slugs:+$rate_slugs,}$s" rated=$((rated + 1))
-  fi
-done
-read -r poll options < <(curl -fsS "$API/polls" |
-  json 'p = next(p for p in d if p["open"] and not p.get("members_only")); print(p["id"], ",".join(str(o["id"]) for o in p["options"]))')
+find_targets "$API"
 
 # ratings (count), votes (sum over options), visits (total), as one line.
 counts() {

@@ -45,6 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$(dirname "$0")/start-backend.sh"
+source "$(dirname "$0")/load/targets.sh"
 
 # The NukeViet site: a database of its own on the throwaway MariaDB, loaded
 # with the fixture, dropped at the end of its run.
@@ -76,19 +77,7 @@ API="$HOST/api"
 echo
 echo "=== $store: server on $HOST"
 
-# Real ids to aim at: the slugs of the first page of news (the 3 newest with
-# rating switched on get rated), the current poll and its options.
-json() { python3 -c "import json, sys; d = json.load(sys.stdin); $1"; }
-slugs="$(curl -fsS "$API/articles?page=1" | json 'print(",".join(i["slug"] for i in d["items"]))')"
-rate_slugs="" rated=0
-for s in ${slugs//,/ }; do
-  if ((rated < 3)) && [ "$(curl -fsS "$API/articles/$s/rating" | json 'print(d["enabled"])')" = True ]; then
-    rate_slugs="${rate_slugs:+$rate_slugs,}$s" rated=$((rated + 1))
-  fi
-done
-# The first poll open to every visitor (members-only ones refuse them).
-read -r poll options < <(curl -fsS "$API/polls" |
-  json 'p = next(p for p in d if p["open"] and not p.get("members_only")); print(p["id"], ",".join(str(o["id"]) for o in p["options"]))')
+find_targets "$API"
 [ -n "$slugs" ] && [ -n "$rate_slugs" ] || { echo "no articles (to rate)" >&2; exit 1; }
 [ -n "$poll" ] || { echo "no open poll: votes would all be refused" >&2; exit 1; }
 echo "reading ${slugs//,/ }"
