@@ -27,7 +27,8 @@ trap '[ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$TMP"' 
 source "$(dirname "$0")/start-backend.sh"
 source "$(dirname "$0")/load/targets.sh"
 DB="$TMP/crash.sqlite3"
-caps=(--ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000)
+# Writes come from addresses of their own (X-Forwarded-For, see mixed.lua).
+caps=(--trust-forwarded-for)
 
 start_backend "$(mkdir -p "$TMP/r0" && echo "$TMP/r0")" --database "$DB" "${caps[@]}"
 API="$HOST/api"

@@ -63,9 +63,9 @@ run_store() {
 local store="$1"
 TMP="$ROOT_TMP/$store"
 mkdir -p "$TMP"
-# High per-IP caps: every request comes from 127.0.0.1, and the caps are not
-# what is measured here.
-local caps=(--ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000)
+# Each write comes from an address of its own (X-Forwarded-For, see
+# mixed.lua), so the per-address caps work as they do for real readers.
+local caps=(--trust-forwarded-for)
 case "$store" in
   sqlite) start_backend "$TMP" --database "$TMP/load.sqlite3" "${caps[@]}" ;;
   nukeviet)

@@ -21,20 +21,11 @@ TMP="$(mktemp -d)"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
 source "$(dirname "$0")/start-backend.sh"
+source "$(dirname "$0")/load/targets.sh"
 DB="$TMP/soak.sqlite3"
-start_backend "$TMP" --database "$DB" \
-  --ratings-per-ip 100000000 --votes-per-ip 100000000 --new-visitors-per-ip 100000000
+start_backend "$TMP" --database "$DB" --trust-forwarded-for
 API="$HOST/api"
-json() { python3 -c "import json, sys; d = json.load(sys.stdin); $1"; }
-slugs="$(curl -fsS "$API/articles?page=1" | json 'print(",".join(i["slug"] for i in d["items"]))')"
-rate_slugs="" rated=0
-for s in ${slugs//,/ }; do
-  if ((rated < 3)) && [ "$(curl -fsS "$API/articles/$s/rating" | json 'print(d["enabled"])')" = True ]; then
-    rate_slugs="${rate_slugs:+$rate_slugs,}$s" rated=$((rated + 1))
-  fi
-done
-read -r poll options < <(curl -fsS "$API/polls" |
-  json 'p = next(p for p in d if p["open"] and not p.get("members_only")); print(p["id"], ",".join(str(o["id"]) for o in p["options"]))')
+find_targets "$API"
 export LOAD_SLUGS="$slugs" LOAD_RATE_SLUGS="$rate_slugs" LOAD_POLL="$poll" LOAD_OPTIONS="$options"
 
 # One wrk run: seconds, script; prints "throughput p99".

@@ -24,7 +24,8 @@ export async function startBackend(extraArgs: string[] = [], dist = path.join(ro
     bin,
     ['--listen', '127.0.0.1:0', '--database', path.join(dir, 'e2e.sqlite3'),
       '--dist', dist, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    // Warnings and errors only: a line per request would bury the test output.
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NTM_LOG: process.env.NTM_LOG ?? 'warn' } },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
