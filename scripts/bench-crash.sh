@@ -16,15 +16,12 @@ CRASH_ROUNDS="${CRASH_ROUNDS:-10}"
 CRASH_SECONDS="${CRASH_SECONDS:-8}"
 CRASH_CONNECTIONS="${CRASH_CONNECTIONS:-16}"
 ((CRASH_SECONDS >= 6)) || { echo "CRASH_SECONDS must be at least 6" >&2; exit 2; }
-if ! command -v wrk >/dev/null; then
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
-cargo build --profile server -p ntm-server
+source "$(dirname "$0")/start-backend.sh"
+prepare_load
 
 TMP="$(mktemp -d)"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
-source "$(dirname "$0")/start-backend.sh"
 source "$(dirname "$0")/load/targets.sh"
 DB="$TMP/crash.sqlite3"
 # Writes come from addresses of their own (X-Forwarded-For, see mixed.lua).

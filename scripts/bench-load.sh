@@ -24,12 +24,8 @@ if ((LOAD_SECONDS < 5)); then
   exit 2
 fi
 
-# wrk is the load generator; installed on first use (Debian, as root).
-if ! command -v wrk >/dev/null; then
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
-
-cargo build --profile server -p ntm-server
+source "$(dirname "$0")/start-backend.sh"
+prepare_load
 
 ROOT_TMP="$(mktemp -d)"
 server_pid=""
@@ -44,7 +40,6 @@ cleanup() {
   rm -rf "$ROOT_TMP"
 }
 trap cleanup EXIT
-source "$(dirname "$0")/start-backend.sh"
 source "$(dirname "$0")/load/targets.sh"
 
 # The NukeViet site: a database of its own on the throwaway MariaDB, loaded

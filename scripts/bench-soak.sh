@@ -12,15 +12,12 @@ source "$(dirname "$0")/env.sh" # cargo on PATH, cd to the repository root
 
 SOAK_MINUTES="${SOAK_MINUTES:-30}"
 CONNECTIONS=32
-if ! command -v wrk >/dev/null; then
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
-cargo build --profile server -p ntm-server
+source "$(dirname "$0")/start-backend.sh"
+prepare_load
 
 TMP="$(mktemp -d)"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
-source "$(dirname "$0")/start-backend.sh"
 source "$(dirname "$0")/load/targets.sh"
 DB="$TMP/soak.sqlite3"
 start_backend "$TMP" --database "$DB" --trust-forwarded-for

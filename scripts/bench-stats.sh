@@ -11,15 +11,12 @@ source "$(dirname "$0")/env.sh" # cargo on PATH, cd to the repository root
 
 STATS_ONLINE="${STATS_ONLINE:-100000}"
 STATS_SECONDS="${STATS_SECONDS:-15}"
-if ! command -v wrk >/dev/null; then
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
-cargo build --profile server -p ntm-server
+source "$(dirname "$0")/start-backend.sh"
+prepare_load
 
 TMP="$(mktemp -d)"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
-source "$(dirname "$0")/start-backend.sh"
 start_backend "$TMP" --database "$TMP/stats.sqlite3" --trust-forwarded-for
 online() { curl -fsS "$HOST/api/stats" | python3 -c 'import json, sys; print(json.load(sys.stdin)["online"])'; }
 

@@ -1,4 +1,13 @@
-# Sourced by the benchmark scripts. start_backend DIR ARGS... starts the
+# Sourced by the benchmark scripts. prepare_load installs wrk, the load
+# generator, on first use (Debian, as root) and builds the release backend.
+prepare_load() {
+  if ! command -v wrk >/dev/null; then
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  fi
+  cargo build --profile server -p ntm-server
+}
+
+# start_backend DIR ARGS... starts the
 # release backend (target/server/ntm-server) on a free loopback port with ARGS,
 # its output in DIR/server.out and DIR/server.err; sets server_pid and HOST.
 start_backend() {

@@ -69,28 +69,16 @@ function init(args)
   writes_until = os.time() + seconds - WRITE_TAIL
 end
 
--- A fresh visitor: 32 lowercase hex digits, as the ntm_vid cookie must be.
 -- Each visitor may rate an article and vote once, and counts as one visit.
-local function visitor()
-  local parts = {}
-  for i = 1, 8 do parts[i] = string.format("%04x", math.random(0, 0xffff)) end
-  return table.concat(parts)
-end
+local browser = dofile("scripts/load/browser.lua")
 
 local function pick(list) return list[math.random(#list)] end
-
--- A browser's own address (the server runs with --trust-forwarded-for): the
--- per-address caps then count a few rows each, as with real readers, not
--- every write of the run from 127.0.0.1.
-local function address()
-  return string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
-end
 
 local function post(path, body)
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
-    ["Cookie"] = "ntm_vid=" .. visitor(),
-    ["X-Forwarded-For"] = address(),
+    ["Cookie"] = "ntm_vid=" .. browser.visitor(),
+    ["X-Forwarded-For"] = browser.address(),
   }, body)
 end
 

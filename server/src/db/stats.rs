@@ -54,7 +54,7 @@ pub fn record_visit(
 
 /// [`record_visit`] in the caller's transaction; whether the hit was counted.
 pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusqlite::Result<bool> {
-    sweep(conn, now)?;
+    let swept_to = sweep(conn, now)?.swept_to;
     let before: Option<(i64, i64, bool)> = conn
         .query_row(
             "SELECT last_seen, last_hit, is_bot FROM visitors WHERE visitor = ?1",
@@ -72,7 +72,6 @@ pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusq
     )?;
     // The running count of online browsers, for this row: out with what it
     // was, in with what it is.
-    let swept_to: i64 = conn.query_row("SELECT swept_to FROM online", [], |r| r.get(0))?;
     let online_from = swept_to - ONLINE_WINDOW;
     let was = before.filter(|(seen, _, _)| *seen > online_from);
     let is = now > online_from;
@@ -93,21 +92,34 @@ pub fn note_visit(conn: &Connection, visitor: &str, bot: bool, now: i64) -> rusq
 /// Moves the running count of online browsers on to `now`: takes away the
 /// browsers whose last sight left the window since the last sweep (each
 /// browser once, so a visit's share of the work stays small), and forgets
-/// those not seen for [`FORGET_AFTER`]; how many it forgot.
-pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+/// those not seen for [`FORGET_AFTER`].
+pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<Swept> {
     let swept_to: i64 = conn.query_row("SELECT swept_to FROM online", [], |r| r.get(0))?;
     if now <= swept_to {
-        return Ok(0);
+        return Ok(Swept {
+            forgotten: 0,
+            swept_to,
+        });
     }
     let (left, bots): (i64, i64) = left_since(conn, swept_to, now)?;
     conn.execute(
         "UPDATE online SET visitors = visitors - ?1, bots = bots - ?2, swept_to = ?3",
         params![left, bots, now],
     )?;
-    conn.execute(
+    let forgotten = conn.execute(
         "DELETE FROM visitors WHERE last_seen <= ?1",
         [now - FORGET_AFTER],
-    )
+    )?;
+    Ok(Swept {
+        forgotten,
+        swept_to: now,
+    })
+}
+
+/// What a sweep did: browsers forgotten, and the time the count is now at.
+pub struct Swept {
+    pub forgotten: usize,
+    pub swept_to: i64,
 }
 
 /// Browsers (and bots among them) last seen in the window at `from` but no

@@ -24,7 +24,7 @@ pub fn run(
     session_idle_seconds: u32,
 ) -> rusqlite::Result<Removed> {
     let tx = conn.transaction()?;
-    let visitors = stats::sweep(&tx, now)?;
+    let visitors = stats::sweep(&tx, now)?.forgotten;
     let sessions = tx.execute(
         "DELETE FROM sessions WHERE last_seen <= ?1",
         params![now - i64::from(session_idle_seconds)],
