@@ -29,30 +29,17 @@ prepare_load
 
 ROOT_TMP="$(mktemp -d)"
 server_pid=""
-mariadb_started=""
 stop_server() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   server_pid=""
 }
 cleanup() {
   stop_server
-  if [ -n "$mariadb_started" ]; then scripts/mariadb.sh stop || true; fi
+  close_nukeviet_site
   rm -rf "$ROOT_TMP"
 }
 trap cleanup EXIT
 source "$(dirname "$0")/load/targets.sh"
-
-# The NukeViet site: a database of its own on the throwaway MariaDB, loaded
-# with the fixture, dropped at the end of its run.
-nukeviet_url() {
-  local server sock name=ntm_bench_$$
-  server="$(scripts/mariadb.sh start)"
-  sock="${server#*socket=}"
-  local client=(mariadb --no-defaults --socket="$sock" --user=ntm --password=ntm-test --default-character-set=utf8mb4)
-  "${client[@]}" -e "DROP DATABASE IF EXISTS $name; CREATE DATABASE $name CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-  cat server/tests/nukeviet/schema.sql server/tests/nukeviet/content.sql | "${client[@]}" "$name"
-  echo "${server/\/\?//$name?}"
-}
 
 run_store() {
 local store="$1"
@@ -64,8 +51,8 @@ local caps=(--trust-forwarded-for)
 case "$store" in
   sqlite) start_backend "$TMP" --database "$TMP/load.sqlite3" "${caps[@]}" ;;
   nukeviet)
-    if ! scripts/mariadb.sh status; then mariadb_started=1; fi
-    start_backend "$TMP" --database "$TMP/side.sqlite3" --nukeviet "$(nukeviet_url)" "${caps[@]}" ;;
+    open_nukeviet_site
+    start_backend "$TMP" --database "$TMP/side.sqlite3" --nukeviet "$NUKEVIET_URL" "${caps[@]}" ;;
   *) echo "unknown store $store (sqlite or nukeviet)" >&2; exit 2 ;;
 esac
 API="$HOST/api"

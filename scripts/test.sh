@@ -23,7 +23,8 @@ fi
 # The end-to-end tests' `nukeviet` project uses it too.
 NTM_TEST_MARIADB=$("$ROOT/scripts/mariadb.sh" start)
 export NTM_TEST_MARIADB
-NTM_REQUIRE_MARIADB=1 cargo test --locked -p ntm-types -p ntm-views -p ntm-server
+# The small-disk test mounts a tmpfs in a namespace of its own (unshare).
+NTM_REQUIRE_MARIADB=1 NTM_REQUIRE_SMALL_DISK=1 cargo test --locked -p ntm-types -p ntm-views -p ntm-server
 
 step "component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

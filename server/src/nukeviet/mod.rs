@@ -3,7 +3,8 @@
 //! (docs/nukeviet-schema-notes.md). This part opens the database and checks,
 //! at start, that it is a NukeViet 4 site with every table and column read
 //! (`schema`); one file per module read: `frame` (config and menu), `news`,
-//! `laws`, `voting`, `statistics` (counter and sessions), `members` (users).
+//! `laws`, `voting`, `statistics` (counter), `online` (sessions), `members`
+//! (users).
 //!
 //! Text comes out decoded once (`crate::text::decode_entities`): NukeViet
 //! stores it HTML-encoded.
@@ -13,6 +14,7 @@ mod frame;
 pub mod laws;
 pub mod members;
 pub mod news;
+mod online;
 mod redirects;
 mod schema;
 pub mod statistics;
@@ -110,6 +112,7 @@ pub struct Site {
     tables: std::sync::Arc<schema::Tables>,
     overlay: std::sync::Arc<SiteInfo>,
     root: Option<std::sync::Arc<PathBuf>>,
+    online: std::sync::Arc<online::Online>,
 }
 
 impl Site {
@@ -147,6 +150,7 @@ impl Site {
             tables: std::sync::Arc::new(tables),
             overlay: std::sync::Arc::new(overlay),
             root: settings.root.clone().map(std::sync::Arc::new),
+            online: std::sync::Arc::default(),
         })
     }
 

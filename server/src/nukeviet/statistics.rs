@@ -1,7 +1,7 @@
 //! Visit statistics where NukeViet keeps them (docs/nukeviet-schema-notes.md,
 //! section 6): the counter table's rows by year, month, day of month, day of
-//! week and hour, and its total, in Vietnam time; who is online in the
-//! sessions table, one row a browser, seen in the last 5 minutes.
+//! week and hour, and its total, in Vietnam time; who is online from
+//! `super::online`.
 //!
 //! NukeViet zeroes the rows of a period when the first visit of the next one
 //! comes: until then a row holds the last period's count, so the time of the
@@ -12,14 +12,9 @@ use mysql::PooledConn;
 use ntm_types::datetime::LocalDateTime;
 use ntm_types::{DailyVisits, Stats, Timestamp};
 
+use super::online::Online;
 use super::schema::Tables;
 use super::Site;
-
-/// A browser seen this recently is online (NukeViet's `NV_ONLINE_UPD_TIME`).
-const ONLINE_WINDOW: i64 = 300;
-/// Rows of the sessions table older than this are removed when a new browser
-/// comes (NukeViet's cron job does it too, if the old site still runs).
-const SESSION_KEPT: i64 = 3600;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -54,10 +49,11 @@ fn periods(t: &LocalDateTime) -> [(&'static str, String); 5] {
 impl Site {
     /// See [`stats`].
     pub fn stats(&self, now: Timestamp) -> mysql::Result<Stats> {
-        stats(&mut self.conn()?, self.tables(), now)
+        stats(&mut self.conn()?, self.tables(), &self.online, now)
     }
 
-    /// See [`record_visit`].
+    /// Notes that `browser` (a visitor id) shows a page: its row in the
+    /// sessions table (`super::online`), and the counter (see [`record_visit`]).
     pub fn record_visit(
         &self,
         browser: &str,
@@ -65,7 +61,12 @@ impl Site {
         counted: bool,
         now: Timestamp,
     ) -> mysql::Result<()> {
-        record_visit(&mut self.conn()?, self.tables(), browser, bot, counted, now)
+        let conn = &mut self.conn()?;
+        if self.tables().online_upd {
+            let session = format!("ntm:{browser}");
+            self.online.note(conn, self.tables(), &session, bot, now)?;
+        }
+        record_visit(conn, self.tables(), counted, now)
     }
 
     /// See [`days_this_month`].
@@ -84,18 +85,13 @@ fn last_visit(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Option<Ti
 
 /// The figures NukeViet's counter block shows: online now (bots apart),
 /// visits today, this month and in all.
-pub fn stats(conn: &mut PooledConn, tables: &Tables, now: Timestamp) -> mysql::Result<Stats> {
-    let (online, bots): (Option<u32>, Option<u32>) = conn
-        .exec_first(
-            format!(
-                "SELECT COUNT(*), SUM(userid = 0 AND username LIKE 'bot:%') FROM {} \
-                 WHERE onl_time >= ?",
-                tables.sessions
-            ),
-            (now - ONLINE_WINDOW,),
-        )?
-        .unwrap_or_default();
-    let (online, bots) = (online.unwrap_or(0), bots.unwrap_or(0));
+pub fn stats(
+    conn: &mut PooledConn,
+    tables: &Tables,
+    online: &Online,
+    now: Timestamp,
+) -> mysql::Result<Stats> {
+    let (online, bots) = online.count(conn, tables, now)?;
     let t = LocalDateTime::from_timestamp(now);
     let [_, (_, month), (_, day), ..] = periods(&t);
     let rows: Vec<(String, u64)> = conn.exec(
@@ -117,49 +113,22 @@ pub fn stats(conn: &mut PooledConn, tables: &Tables, now: Timestamp) -> mysql::R
     Ok(Stats {
         online,
         bots,
-        guests: online - bots,
+        guests: online.saturating_sub(bots),
         today: if same_day { count("day") } else { 0 },
         month: if same_month { count("month") } else { 0 },
         total: count("total"),
     })
 }
 
-/// Notes that `browser` (a visitor id) shows a page: its row in the sessions
-/// table, and when the visit is `counted` (not a bot, not counted in the last
-/// 30 minutes) one more in the counter rows of now, the rows of periods
-/// begun since the last visit zeroed first, as NukeViet does.
+/// When the visit is `counted` (not a bot, not counted in the last 30
+/// minutes), one more in the counter rows of now, the rows of periods begun
+/// since the last visit zeroed first, as NukeViet does.
 pub fn record_visit(
     conn: &mut PooledConn,
     tables: &Tables,
-    browser: &str,
-    bot: bool,
     counted: bool,
     now: Timestamp,
 ) -> mysql::Result<()> {
-    if tables.online_upd {
-        let session = format!("ntm:{browser}");
-        let fresh = conn
-            .exec_first::<u8, _, _>(
-                format!("SELECT 1 FROM {} WHERE session_id = ?", tables.sessions),
-                (&session,),
-            )?
-            .is_none();
-        if fresh {
-            conn.exec_drop(
-                format!("DELETE FROM {} WHERE onl_time < ?", tables.sessions),
-                (now - SESSION_KEPT,),
-            )?;
-        }
-        let username = if bot { "bot:Unknown" } else { "guest" };
-        conn.exec_drop(
-            format!(
-                "INSERT INTO {} (session_id, userid, username, onl_time) VALUES (?, 0, ?, ?) \
-                 ON DUPLICATE KEY UPDATE username = VALUES(username), onl_time = VALUES(onl_time)",
-                tables.sessions
-            ),
-            (&session, username, now),
-        )?;
-    }
     if !counted || !tables.statistic {
         return Ok(());
     }

@@ -16,20 +16,31 @@ pub fn start(database: &Path, args: &[&str]) -> (Child, String) {
 
 /// [`start`], its logs (stderr) to `logs`.
 pub fn start_logging(database: &Path, args: &[&str], logs: Stdio) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ntm-server"))
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--new-visitors-per-ip",
-            "1000000",
-        ])
+    let mut server = Command::new(SERVER);
+    server
+        .args(SERVER_ARGS)
         .args(args)
         .arg("--database")
-        .arg(database)
-        .stdout(Stdio::piped())
-        .stderr(logs)
-        .spawn()
-        .unwrap();
+        .arg(database);
+    start_command(server, logs)
+}
+
+/// The server binary.
+pub const SERVER: &str = env!("CARGO_BIN_EXE_ntm-server");
+/// What every test server is started with: a free port, and no cap on new
+/// visitors from one address (the tests' come from one).
+pub const SERVER_ARGS: [&str; 4] = [
+    "--listen",
+    "127.0.0.1:0",
+    "--new-visitors-per-ip",
+    "1000000",
+];
+
+/// Runs `command`, which runs the server (itself or through another
+/// program), until the server says where it listens; the child and that
+/// address.
+pub fn start_command(mut command: Command, logs: Stdio) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).stderr(logs).spawn().unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)

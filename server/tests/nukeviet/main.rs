@@ -13,7 +13,7 @@ mod members;
 mod polls;
 mod statistics;
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::sync::Arc;
 
 use axum::http::StatusCode;
@@ -83,12 +83,21 @@ impl TestDatabase {
     /// The backend over this site (`settings`) at `now`, with a side store
     /// of its own; with a built front end in `dist` when given.
     fn build(&self, settings: Settings, now: i64, dist: Option<&std::path::Path>) -> Router {
+        self.build_with_clock(settings, Arc::new(move || now), dist)
+    }
+
+    fn build_with_clock(
+        &self,
+        settings: Settings,
+        clock: ntm_server::Clock,
+        dist: Option<&std::path::Path>,
+    ) -> Router {
         app(
             Db::open_empty_in_memory().unwrap(),
             Options {
                 dist: dist.map(std::path::Path::to_path_buf),
                 nukeviet: Some(Site::open(&settings).unwrap()),
-                clock: Some(Arc::new(move || now)),
+                clock: Some(clock),
                 ..Default::default()
             },
         )
@@ -123,6 +132,12 @@ impl TestDatabase {
     /// The backend over this site at `now`.
     fn app_at(&self, now: i64) -> Router {
         self.build(self.settings(), now, None)
+    }
+
+    /// The backend over this site, its time read from `clock`.
+    fn app_with_clock(&self, clock: Arc<AtomicI64>) -> Router {
+        let read = Arc::new(move || clock.load(Ordering::SeqCst));
+        self.build_with_clock(self.settings(), read, None)
     }
 
     /// Empties the database as if it had gone away (the server is shared
