@@ -62,17 +62,54 @@ async function cacheFirst(request) {
   return response;
 }
 
+/** Where the worker keeps the answer to `url` (a page when `page`): a cache's name, or null for what always comes from the network. */
+function keptIn(url, page) {
+  if (page) return SHELL_CACHE;
+  if (url.href.startsWith(API)) return SHARED.test(url.href.slice(API.length)) ? DATA_CACHE : null;
+  if (url.origin === self.location.origin
+    && (SHELL.includes(url.pathname) || /^\/(anh|doi-tac)\//.test(url.pathname))) return DATA_CACHE;
+  return null;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (request.mode === 'navigate') {
+  const page = request.mode === 'navigate';
+  const cacheName = keptIn(url, page);
+  if (page) {
     // Pages: always the newest index.html; offline, this release's shell.
-    event.respondWith(networkFirst(request, SHELL_CACHE, '/'));
-  } else if (url.href.startsWith(API)) {
-    if (SHARED.test(url.href.slice(API.length))) event.respondWith(networkFirst(request, DATA_CACHE));
-  } else if (url.origin === self.location.origin
-    && (SHELL.includes(url.pathname) || /^\/(anh|doi-tac)\//.test(url.pathname))) {
+    event.respondWith(networkFirst(request, cacheName, '/'));
+  } else if (cacheName && url.href.startsWith(API)) {
+    event.respondWith(networkFirst(request, cacheName));
+  } else if (cacheName) {
     event.respondWith(cacheFirst(request));
   }
+});
+
+// A page this worker did not control when it loaded (a reader's first visit,
+// often one article opened from a shared link) came from the network alone.
+// Once taken over, the page sends its address and what it loaded (index.html
+// does), and the worker keeps what it would have kept had it been there.
+self.addEventListener('message', (event) => {
+  const loaded = event.data && event.data.loaded;
+  if (!Array.isArray(loaded)) return;
+  event.waitUntil(Promise.all(loaded.slice(0, 300).map(async (href, i) => {
+    let url;
+    try {
+      url = new URL(href, self.location.href);
+    } catch {
+      return;
+    }
+    const page = i === 0 && url.origin === self.location.origin;
+    const cacheName = keptIn(url, page);
+    if (!cacheName || (!page && await caches.match(url.href, { ignoreVary: true }))) return;
+    try {
+      // Most often from the browser's HTTP cache, not the network again.
+      const response = await fetch(url.href, { credentials: 'same-origin' });
+      if (response.ok) await (await caches.open(cacheName)).put(url.href, response);
+    } catch {
+      // Gone offline meanwhile: kept the next time it is read.
+    }
+  })));
 });

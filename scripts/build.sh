@@ -42,16 +42,16 @@ JS
 WAIT="$wait_for_first_view" awk '/^const wasm = await init\(/ { print ENVIRON["WAIT"] } { print }' dist/index.html >dist/index.html.new
 mv dist/index.html.new dist/index.html
 
+# The service worker learns this release's files and version (see public/sw.js).
+shell=$(cd dist && ls -1 *.wasm *.js *.css | grep -v '^sw\.js$' | sed "s|^|'/|; s|$|'|" | paste -sd, -)
+version=$(printf '%s' "$shell" | sha256sum | cut -c1-16)
+sed -i "s|__VERSION__|$version|; s|/\*__SHELL__\*/|, $shell|" dist/sw.js
+
 node scripts/minify.mjs dist
 
 # A static host sends no Content-Security-Policy: the page carries what a
 # meta tag can of the backend's, its inline scripts' hashes included.
 node scripts/csp-meta.mjs dist/index.html
-
-# The service worker learns this release's files and version (see public/sw.js).
-shell=$(cd dist && ls -1 *.wasm *.js *.css | grep -v '^sw\.js$' | sed "s|^|'/|; s|$|'|" | paste -sd, -)
-version=$(printf '%s' "$shell" | sha256sum | cut -c1-16)
-sed -i "s|__VERSION__|$version|; s|/\*__SHELL__\*/|, $shell|" dist/sw.js
 
 for f in dist/*.wasm dist/*.js dist/*.css; do
   [ -f "$f" ] || continue

@@ -69,15 +69,15 @@ const wasmAfter = readFileSync(join(dir, `${wasmName}.new`));
 execFileSync('rm', [join(dir, `${wasmName}.new`)]);
 rewrite(wasmName, wasmBefore, wasmAfter);
 
-// 2. esbuild. The service worker is left as written: build.sh fills in its
-// placeholders after.
-for (const name of files.filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js')) {
+// 2. esbuild; the service worker too (build.sh has filled in its
+// placeholders), as the classic script it is.
+for (const name of files.filter((f) => /\.(js|css)$/.test(f))) {
   const before = name === glueName ? glueBefore : readFileSync(join(dir, name), 'utf8');
   const loader = name.endsWith('.css') ? 'css' : 'js';
   const { code } = transformSync(name === glueName ? glue : before, {
     loader,
     minify: true,
-    format: loader === 'js' ? 'esm' : undefined,
+    format: loader === 'js' && name !== 'sw.js' ? 'esm' : undefined,
   });
   rewrite(name, before, code);
 }

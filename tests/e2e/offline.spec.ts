@@ -48,6 +48,40 @@ test('an article read before opens offline, with a notice; one never read says i
   consoleErrors.splice(0, consoleErrors.length, ...rest);
 });
 
+test('the first article a reader opens, before the worker takes over, opens offline with its photos', async ({ page, context, consoleErrors }) => {
+  // A reader's first visit: one article from a shared link, loaded from the
+  // network before the worker is there.
+  const slug = 'thuc-day-chuong-trinh-ocop-o-binh-lieu';
+  await page.goto(`/tin-tuc/${slug}`);
+  await expect(page.locator('h1.article-title')).toBeVisible();
+  const title = await page.locator('h1.article-title').textContent();
+  // The photos shown (a lazy one below the fold has not loaded: no currentSrc).
+  const shownPhotos = () => page.locator('main img').evaluateAll((imgs) => (imgs as HTMLImageElement[])
+    .filter((i) => i.currentSrc && new URL(i.currentSrc).origin === location.origin && i.complete && i.naturalWidth > 0)
+    .map((i) => i.currentSrc));
+  await expect.poll(async () => (await shownPhotos()).length).toBeGreaterThan(0);
+  const photos = await shownPhotos();
+  await waitForWorker(page);
+  // Taken over, the page tells the worker what it loaded; the worker keeps
+  // the page, the article's answer and its photos.
+  const wanted = [page.url(), new URL(`/api/articles/${slug}`, page.url()).href, ...photos];
+  await expect.poll(() => page.evaluate(async (urls) => {
+    const kept = await Promise.all(urls.map((u) => caches.match(u, { ignoreVary: true })));
+    return urls.filter((_, i) => !kept[i]);
+  }, wanted), { timeout: 20_000 }).toEqual([]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('h1.article-title')).toHaveText(title!);
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  await expect(page.locator('.offline-notice')).toBeVisible();
+  await expect(page.locator('main [role="alert"]')).toHaveCount(0);
+  await expect.poll(async () => (await shownPhotos()).sort()).toEqual([...photos].sort());
+  await context.setOffline(false);
+  const rest = consoleErrors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|FetchEvent/.test(e));
+  consoleErrors.splice(0, consoleErrors.length, ...rest);
+});
+
 test('the worker keeps only this release’s shell', async ({ page }) => {
   await page.goto('/');
   await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)),
@@ -116,8 +150,9 @@ test('a new release replaces the old shell: its files load, the old shell is gon
       // meta tag is new too, as build.sh writes it.
       execFileSync('node', [path.resolve(__dirname, '../../scripts/csp-meta.mjs'), path.join(dist, 'index.html')]);
       const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
-      const version = sw.match(/const VERSION = '([^']+)'/)![1];
-      writeFileSync(path.join(dist, 'sw.js'), sw.replace(`'${version}'`, `'${version}-next'`));
+      // As build.sh writes it, minified: VERSION="…".
+      const version = sw.match(/\bVERSION\s*=\s*["']([^"']+)["']/)![1];
+      writeFileSync(path.join(dist, 'sw.js'), sw.replace(version, `${version}-next`));
       const wasm = readdirSync(dist).find((f) => f.endsWith('_bg.wasm'))!;
 
       // The reader comes back: the page loads the new release's files...
