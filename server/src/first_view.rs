@@ -23,8 +23,8 @@ use ntm_views::article::ArticleView;
 use ntm_views::breadcrumb::Breadcrumb;
 use ntm_views::documents::{document_results, document_search_form, DocumentFormIds};
 use ntm_views::header::{
-    header_frame, main_menu_without_script, member_menu, search_box, signed_out_links,
-    text_size_buttons,
+    header_frame, main_menu_without_script, member_menu, reading_tools, search_box,
+    signed_out_links, text_size_buttons, tools_link, FIRST_VIEW_TOOLS,
 };
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 
@@ -307,8 +307,7 @@ pub fn render(
 /// and submenu buttons keep their room, unseen, and the menu opens through a
 /// link to itself (`:target`) on phones.
 fn header(office: String, name: String, menu: Vec<MenuItem>, path: &str) -> impl IntoView {
-    let tools = (
-        member_menu(signed_out_links(), ()),
+    let reading = (
         search_box(
             "fv-search-q",
             NodeRef::new(),
@@ -316,6 +315,15 @@ fn header(office: String, name: String, menu: Vec<MenuItem>, path: &str) -> impl
             leptos::attr::action("/tim-kiem"),
         ),
         text_size_buttons(RwSignal::new("vua".to_owned()), |_| {}),
+    );
+    let tools = (
+        member_menu(signed_out_links(), ()),
+        reading_tools(
+            (tools_link(), NodeRef::new()),
+            FIRST_VIEW_TOOLS,
+            RwSignal::new(false),
+            reading,
+        ),
     );
     let path = path.to_owned();
     let menu = main_menu_without_script(menu, Memo::new(move |_| path.clone()));

@@ -5,7 +5,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use ntm_types::SiteInfo;
-use ntm_views::header::{header_frame, main_menu, search_box};
+use ntm_views::header::{
+    header_frame, main_menu, reading_tools, search_box, tools_button, FIRST_VIEW_TOOLS,
+};
 
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
@@ -85,8 +87,7 @@ pub fn SiteHeader() -> impl IntoView {
     };
     let tools = view! {
         <MemberMenu/>
-        <SearchBox/>
-        <TextSize/>
+        <ReadingTools/>
     };
     header_frame(
         shown(
@@ -119,13 +120,12 @@ fn SearchBox() -> impl IntoView {
     search_box("search-q", input, on_submit, ())
 }
 
-/// The main menu with the site's entries; it closes when the reader moves to
-/// another page.
-#[component]
-fn Menu() -> impl IntoView {
-    let site = use_site();
-    // Open at start when the first view's menu link (to #danh-muc) opened it.
-    let open = RwSignal::new(window().location().hash().is_ok_and(|h| h == "#danh-muc"));
+/// Whether a part of the header that opens is open: at start, when the first
+/// view's link to it (to its `id`) opened it; it closes when the reader moves
+/// to another page.
+fn opened_by(id: &str) -> RwSignal<bool> {
+    let hash = window().location().hash().unwrap_or_default();
+    let open = RwSignal::new(hash.strip_prefix('#') == Some(id));
     let path = use_location().pathname;
     Effect::new(move |before: Option<String>| {
         let now = path.get();
@@ -134,8 +134,34 @@ fn Menu() -> impl IntoView {
         }
         now
     });
+    open
+}
+
+/// The search box and the text sizes, behind a button on phones.
+#[component]
+fn ReadingTools() -> impl IntoView {
+    const PANEL: &str = "reading-tools";
+    let open = opened_by(FIRST_VIEW_TOOLS);
+    let toggle = NodeRef::new();
+    let tools = view! {
+        <SearchBox/>
+        <TextSize/>
+    };
+    reading_tools(
+        (tools_button(open, PANEL, toggle), toggle),
+        PANEL,
+        open,
+        tools,
+    )
+}
+
+/// The main menu with the site's entries.
+#[component]
+fn Menu() -> impl IntoView {
+    let site = use_site();
+    let open = opened_by("danh-muc");
     let items = move || site.with(|s| s.as_ref().map(|s| s.menu.clone()).unwrap_or_default());
-    main_menu(items, path, open)
+    main_menu(items, use_location().pathname, open)
 }
 
 #[component]

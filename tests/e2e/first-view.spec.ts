@@ -139,6 +139,11 @@ for (const width of [360, 1280]) {
       await expect(page.locator('.news-title a')).toHaveText(second.items.map((a: { title: string }) => a.title));
       await expect(page.locator('.pager-status')).toHaveText(`Trang 2/${list.total_pages}`);
       await expect(page.locator('.pager a[rel="prev"]')).toHaveAttribute('href', '/');
+      // On phones the search box is behind "Tìm · Cỡ chữ", which opens it without script.
+      if (width < 768) {
+        await expect(page.locator('input[name="q"]')).toBeHidden();
+        await page.locator('.tools-toggle').click();
+      }
       await page.locator('input[name="q"]').fill('OCOP');
       await page.locator('input[name="q"]').press('Enter');
       await expect(page).toHaveURL(/\/tim-kiem\?q=OCOP$/);
@@ -285,6 +290,20 @@ test.describe('on a phone', () => {
     await entry.click();
     await expect(page).toHaveURL(/chuyen-muc/);
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('the search opened in the first view works without the app and stays open when it takes over', async ({ page }) => {
+    const release = await holdUntilReleased(page, '**/*_bg.wasm');
+    await page.goto(`/tin-tuc/${SLUG}`);
+    const search = page.locator('#ntm-first-view .search-box');
+    await expect(search).toBeHidden();
+    await page.locator('#ntm-first-view .tools-toggle').click();
+    await expect(search).toBeVisible();
+    release();
+    await expect(page.locator('#ntm-first-view')).toHaveCount(0);
+    const toggle = page.getByRole('button', { name: 'Tìm · Cỡ chữ' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('search', { name: 'Tìm kiếm bài viết' })).toBeVisible();
   });
 });
 

@@ -4,9 +4,8 @@ import { expect, type Browser, type Page } from '@playwright/test';
 // views (views/): on every route with a first view, the two have the same
 // header and main column, element for element, class for class, text for text.
 // What only one side has is left out by name: the app's rating and print line;
-// the menu button
-// is a link to the menu in the first view (it opens without script), so its
-// tag is not compared; ids and other attributes are not compared (the first
+// the menu button and the reading tools' button are links to what they open
+// in the first view (it opens without script), so their tags are not compared; ids and other attributes are not compared (the first
 // view has no ids the app uses).
 
 /** Every route that gets a first view, with a query where its route takes one. */
@@ -45,7 +44,7 @@ export async function structure(page: Page, selector: string): Promise<Node[]> {
         .replace(/\s+/g, ' ')
         .trim();
       const classes = [...e.classList].sort().join('.');
-      const tag = e.matches('.menu-toggle') ? '' : e.tagName.toLowerCase();
+      const tag = e.matches('.menu-toggle, .tools-toggle') ? '' : e.tagName.toLowerCase();
       out.push(`${tag}${classes ? '.' + classes : ''}${own ? ` "${own}"` : ''}`);
       [...e.children].forEach(walk);
     };

@@ -1,8 +1,8 @@
 //! The header every page shows: the site's name, the member links, the search
 //! box, the text sizes and the menu. The app fills it with live parts; the
 //! backend's first view renders the same views, where the stylesheet keeps the
-//! room of controls that need the app, unseen, and the menu opens through a
-//! link to itself (`:target`) instead of its button.
+//! room of controls that need the app, unseen, and the menu and the reading
+//! tools open through a link to themselves (`:target`) instead of a button.
 
 use leptos::ev;
 use leptos::html::{Button, Input, Ul};
@@ -47,6 +47,75 @@ pub fn member_menu(
             <p class="member-notice" role="alert">{notice}</p>
         </div>
     }
+}
+
+/// The search box and the text sizes (`tools`): beside the member links on
+/// wide screens; on phones in a panel behind `toggle`, so the page starts
+/// higher. The app's toggle is [`tools_button`]; the first view's is
+/// [`tools_link`], a link to its panel ([`FIRST_VIEW_TOOLS`]) that opens it by
+/// `:target`.
+pub fn reading_tools(
+    (toggle, toggle_ref): (impl IntoView + 'static, NodeRef<Button>),
+    id: &'static str,
+    open: RwSignal<bool>,
+    tools: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        {toggle}
+        <div
+            id=id
+            class="tools-panel"
+            class:open=move || open.get()
+            on:keydown=closes_on_escape(open, toggle_ref)
+        >
+            {tools}
+        </div>
+    }
+}
+
+/// Escape closes what `open` opened and puts focus back on its `toggle`.
+fn closes_on_escape(open: RwSignal<bool>, toggle: NodeRef<Button>) -> impl Fn(ev::KeyboardEvent) {
+    move |e| {
+        if e.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = toggle.get() {
+                let _ = b.focus();
+            }
+        }
+    }
+}
+
+/// The app's toggle of the panel `controls`.
+pub fn tools_button(
+    open: RwSignal<bool>,
+    controls: &'static str,
+    node: NodeRef<Button>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="tools-toggle"
+            node_ref=node
+            aria-expanded=move || open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {tools_label()}
+        </button>
+    }
+}
+
+/// The id of the first view's reading tools panel (the app's is its own: the
+/// two stand side by side for a moment).
+pub const FIRST_VIEW_TOOLS: &str = "cong-cu";
+
+/// The first view's toggle: a link to its panel.
+pub fn tools_link() -> impl IntoView {
+    view! { <a class="tools-toggle" href="#cong-cu">{tools_label()}</a> }
+}
+
+fn tools_label() -> impl IntoView {
+    "Tìm · Cỡ chữ"
 }
 
 /// What the member links are for a reader who is not signed in.
@@ -170,16 +239,8 @@ fn menu(
     (toggle, toggle_ref): (impl IntoView, NodeRef<Button>),
     (list_id, submenu_id): (&'static str, &'static str),
 ) -> impl IntoView {
-    let on_keydown = move |e: ev::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = toggle_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    };
     view! {
-        <nav class="main-menu" aria-label="Menu chính" on:keydown=on_keydown>
+        <nav class="main-menu" aria-label="Menu chính" on:keydown=closes_on_escape(open, toggle_ref)>
             {toggle}
             <ul id=list_id class="menu-list" class:open=move || open.get()>
                 {move || {
