@@ -91,16 +91,28 @@ pub fn tools_button(
     controls: &'static str,
     node: NodeRef<Button>,
 ) -> impl IntoView {
+    toggle_button("tools-toggle", controls, open, node, tools_label())
+}
+
+/// A button that opens and closes `controls` (`open`), the menu's or the
+/// reading tools'.
+fn toggle_button(
+    class: &'static str,
+    controls: &'static str,
+    open: RwSignal<bool>,
+    node: NodeRef<Button>,
+    label: impl IntoView + 'static,
+) -> impl IntoView {
     view! {
         <button
             type="button"
-            class="tools-toggle"
+            class=class
             node_ref=node
             aria-expanded=move || open.get().to_string()
             aria-controls=controls
             on:click=move |_| open.update(|o| *o = !*o)
         >
-            {tools_label()}
+            {label}
         </button>
     }
 }
@@ -111,7 +123,7 @@ pub const FIRST_VIEW_TOOLS: &str = "cong-cu";
 
 /// The first view's toggle: a link to its panel.
 pub fn tools_link() -> impl IntoView {
-    view! { <a class="tools-toggle" href="#cong-cu">{tools_label()}</a> }
+    view! { <a class="tools-toggle" href=format!("#{FIRST_VIEW_TOOLS}")>{tools_label()}</a> }
 }
 
 fn tools_label() -> impl IntoView {
@@ -189,18 +201,7 @@ pub fn main_menu(
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let toggle = NodeRef::<Button>::new();
-    let button = view! {
-        <button
-            type="button"
-            class="menu-toggle"
-            node_ref=toggle
-            aria-expanded=move || open.get().to_string()
-            aria-controls="menu-list"
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            {toggle_label()}
-        </button>
-    };
+    let button = toggle_button("menu-toggle", "menu-list", open, toggle, toggle_label());
     menu(
         items,
         path,
