@@ -23,8 +23,8 @@ use ntm_views::article::ArticleView;
 use ntm_views::breadcrumb::Breadcrumb;
 use ntm_views::documents::{document_results, document_search_form, DocumentFormIds};
 use ntm_views::header::{
-    header_frame, main_menu_without_script, member_menu, reading_tools, search_box,
-    signed_out_links, text_size_buttons, tools_link, FIRST_VIEW_TOOLS,
+    contrast_button, header_frame, main_menu_without_script, member_menu, reading_tools,
+    search_box, signed_out_links, text_size_buttons, tools_link, FIRST_VIEW_TOOLS,
 };
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
 
@@ -315,6 +315,7 @@ fn header(office: String, name: String, menu: Vec<MenuItem>, path: &str) -> impl
             leptos::attr::action("/tim-kiem"),
         ),
         text_size_buttons(RwSignal::new("vua".to_owned()), |_| {}),
+        contrast_button(RwSignal::new(false), |_| {}),
     );
     let tools = (
         member_menu(signed_out_links(), ()),

@@ -2,6 +2,7 @@
 
 pub mod article_reader;
 pub mod block;
+pub mod display_prefs;
 pub mod form_field;
 pub mod html_body;
 pub mod idle_dialog;
@@ -19,4 +20,3 @@ pub mod shell;
 pub mod sidebar;
 pub mod star_rating;
 pub mod stats;
-pub mod text_size;

@@ -9,9 +9,9 @@ use ntm_views::header::{
     header_frame, main_menu, reading_tools, search_box, tools_button, FIRST_VIEW_TOOLS,
 };
 
+use super::display_prefs::{Contrast, TextSize};
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
-use super::text_size::TextSize;
 use crate::api::{self, ApiResult, Endpoint, JsonResource};
 
 /// The site information, fetched once and shared by every part of the frame,
@@ -137,7 +137,8 @@ fn opened_by(id: &str) -> RwSignal<bool> {
     open
 }
 
-/// The search box and the text sizes, behind a button on phones.
+/// The search box, the text sizes and the contrast switch, behind a button on
+/// phones.
 #[component]
 fn ReadingTools() -> impl IntoView {
     const PANEL: &str = "reading-tools";
@@ -146,6 +147,7 @@ fn ReadingTools() -> impl IntoView {
     let tools = view! {
         <SearchBox/>
         <TextSize/>
+        <Contrast/>
     };
     reading_tools(
         (tools_button(open, PANEL, toggle), toggle),

@@ -191,6 +191,23 @@ pub fn text_size_buttons(
     }
 }
 
+/// The high-contrast switch beside the text sizes: pressed while `on`;
+/// `on_toggle` gets the new state.
+pub fn contrast_button(on: RwSignal<bool>, on_toggle: impl Fn(bool) + 'static) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="text-size-button contrast-button"
+            aria-pressed=move || on.get().to_string()
+            title="Tương phản cao"
+            on:click=move |_| on_toggle(!on.get_untracked())
+        >
+            <span aria-hidden="true">"◐"</span>
+            <span class="visually-hidden">"Tương phản cao"</span>
+        </button>
+    }
+}
+
 /// The main menu of the `items`: a row on wide screens (submenus open on their
 /// button), and behind a menu button on phones (`open`). Escape closes what is
 /// open and puts focus back on the button that opened it. The link to the
