@@ -361,7 +361,7 @@ fn main_column(page: Page, origins: &[String]) -> AnyView {
             // another way.
             let body = article_body::for_page(&a.body_html, origins);
             let body = view! { <div class="article-body" inner_html=body></div> };
-            view! { <ArticleView article=*a body app_parts=()/> }.into_any()
+            view! { <ArticleView article=*a body tools=() app_parts=()/> }.into_any()
         }
         Page::Search { text, found } => view! {
             <h1 class="page-title">{SEARCH_HEADING}</h1>

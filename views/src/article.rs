@@ -11,12 +11,14 @@ use crate::news::NeighbourList;
 /// A whole article: breadcrumb, title, date line, lead, photo, body, credits,
 /// tags and the neighbouring articles of its category.
 #[component]
-pub fn ArticleView<B: IntoView + 'static, P: IntoView + 'static>(
+pub fn ArticleView<B: IntoView + 'static, T: IntoView + 'static, P: IntoView + 'static>(
     article: Article,
     /// The body, cleaned by whoever renders it (`class="article-body"`).
     body: B,
+    /// What only the app shows beside the print button (listening).
+    tools: T,
     /// What only the app shows at the article's end (the address for print,
-    /// the rating).
+    /// sharing, the rating).
     app_parts: P,
 ) -> impl IntoView {
     let Article {
@@ -44,6 +46,7 @@ pub fn ArticleView<B: IntoView + 'static, P: IntoView + 'static>(
                     on:click=|_| { let _ = window().print(); }>
                     "In bài viết"
                 </button>
+                {tools}
             </div>
             <p class="article-lead">{lead}</p>
             {image.map(|img| view! {
