@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use ntm_types::{Article, ArticleLink, Category, Image, RatingTotals};
 use ntm_web::components::article_reader::ArticleReader;
 use ntm_web::sanitize::sanitize_to_string;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -205,6 +205,93 @@ async fn article_view_shows_every_part() {
     );
     // No older articles: no empty "Những tin cũ hơn" heading.
     assert!(!host.text_content().unwrap().contains("Những tin cũ hơn"));
+    drop(host);
+}
+
+/// A speech synthesis of the test's own, with `voices` (languages), that
+/// records what it is asked to say in `window.__said`, as "lang|text". Its
+/// voices are plain objects, which the browser's utterance would refuse: the
+/// component gives such a voice's language only.
+fn stub_speech(voices: &str) {
+    let install = js_sys::Function::new_no_args(&format!(
+        r#"window.__said = [];
+        Object.defineProperty(window, 'speechSynthesis', {{ configurable: true, value: {{
+          getVoices: () => {voices}.map((lang) => ({{ lang, name: lang }})),
+          speak: (u) => window.__said.push(u.lang + '|' + u.text),
+          cancel() {{}}, pause() {{}}, resume() {{}}, onvoiceschanged: null,
+        }} }});"#
+    ));
+    install.call0(&JsValue::NULL).unwrap();
+}
+
+fn said() -> Vec<String> {
+    let said = js_sys::Reflect::get(&window(), &"__said".into()).unwrap();
+    js_sys::Array::from(&said)
+        .iter()
+        .map(|v| v.as_string().unwrap())
+        .collect()
+}
+
+/// What "Nghe bài viết" reads of an article with `body`.
+async fn read_aloud(body: &'static str) -> Vec<String> {
+    stub_speech("['vi-VN']");
+    let host = mount(move || view! { <ArticleReader article=sample_article(body)/> });
+    settle(&host).await;
+    let button: web_sys::HtmlElement = host
+        .query_selector(".listen button")
+        .unwrap()
+        .expect("a listen button")
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Nghe bài viết");
+    button.click();
+    let read = said();
+    drop(host);
+    read
+}
+
+#[wasm_bindgen_test]
+async fn listen_reads_every_block_once_in_order() {
+    clean_slate();
+    let article = sample_article("");
+    let read = read_aloud(
+        "<p>Một</p><ul><li>Hai</li><li><p>Ba</p><ul><li>Bốn</li></ul></li></ul>\
+         <table><tr><th>Năm</th><td>Sáu</td></tr></table><blockquote><p>Bảy</p></blockquote>\
+         <h2>Tám</h2><p>  </p><figure><img src=\"/anh/a.jpg\" alt=\"\"><figcaption>Chín</figcaption></figure>",
+    )
+    .await;
+    let expected: Vec<String> = [article.title.as_str(), article.lead.as_str()]
+        .into_iter()
+        .chain([
+            "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín",
+        ])
+        .map(|t| format!("vi-VN|{t}"))
+        .collect();
+    assert_eq!(read, expected);
+}
+
+#[wasm_bindgen_test]
+async fn listen_reads_a_body_without_blocks_whole() {
+    clean_slate();
+    let article = sample_article("");
+    let read = read_aloud("Chỉ có chữ, <b>không</b> có đoạn.").await;
+    assert_eq!(
+        read,
+        [
+            format!("vi-VN|{}", article.title),
+            format!("vi-VN|{}", article.lead),
+            "vi-VN|Chỉ có chữ, không có đoạn.".to_owned()
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn listen_is_absent_without_a_vietnamese_voice() {
+    clean_slate();
+    stub_speech("['en-US', 'vie']");
+    let host = mount(|| view! { <ArticleReader article=sample_article("<p>Một</p>")/> });
+    settle(&host).await;
+    assert!(host.query_selector(".listen button").unwrap().is_none());
+    assert!(host.query_selector(".print-button").unwrap().is_some());
     drop(host);
 }
 

@@ -93,7 +93,14 @@ fn read(article: &Element, state: RwSignal<u8>, reading: &Arc<AtomicU8>) {
             continue;
         };
         utterance.set_lang("vi-VN");
-        utterance.set_voice(voice.as_ref());
+        // Only the browser's own voice object is taken (a wrong one would
+        // throw); without it, the language alone picks a Vietnamese voice.
+        if let Some(v) = voice
+            .as_ref()
+            .and_then(|v| v.dyn_ref::<SpeechSynthesisVoice>())
+        {
+            utterance.set_voice(Some(v));
+        }
         let started = el.clone();
         let on_start = Closure::<dyn Fn()>::new(move || mark(&started, true)).into_js_value();
         // An error (a cancelled reading) ends a block like its end.

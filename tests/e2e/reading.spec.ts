@@ -21,7 +21,12 @@ function stubSpeech(voices: { lang: string; name: string }[]) {
   const speech = {
     voices: [] as typeof voices,
     onvoiceschanged: null as (() => void) | null,
-    getVoices() { return this.voices; },
+    // Voices of the browser's own kind (a real utterance takes no other).
+    getVoices() {
+      return this.voices.map((v) => Object.create(SpeechSynthesisVoice.prototype, {
+        lang: { value: v.lang }, name: { value: v.name },
+      }));
+    },
     speak(u: Utterance) {
       said.push({ text: u.text, lang: u.lang, voice: (u.voice as { lang?: string } | null)?.lang ?? null });
       queue.push(u);
