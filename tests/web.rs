@@ -285,6 +285,26 @@ async fn listen_reads_a_body_without_blocks_whole() {
 }
 
 #[wasm_bindgen_test]
+async fn listen_with_nothing_to_read_stays_ready() {
+    clean_slate();
+    stub_speech("['vi-VN']");
+    let mut article = sample_article("<p> </p>");
+    article.title = String::new();
+    article.lead = String::new();
+    let host = mount(move || view! { <ArticleReader article/> });
+    settle(&host).await;
+    let button: web_sys::HtmlElement = host
+        .query_selector(".listen button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    assert!(said().is_empty());
+    assert_eq!(button.text_content().unwrap(), "Nghe bài viết");
+    drop(host);
+}
+
+#[wasm_bindgen_test]
 async fn listen_is_absent_without_a_vietnamese_voice() {
     clean_slate();
     stub_speech("['en-US', 'vie']");

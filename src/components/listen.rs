@@ -17,11 +17,20 @@ use web_sys::{
 };
 
 /// The body's blocks that are read, each on its own.
-const BLOCKS: &str = "p,h2,h3,h4,h5,h6,li,dt,dd,blockquote,figcaption,caption,th,td,pre";
+macro_rules! blocks {
+    () => {
+        "p,h2,h3,h4,h5,h6,li,dt,dd,blockquote,figcaption,caption,th,td,pre"
+    };
+}
+const BLOCKS: &str = blocks!();
 /// What is read, in document order. A match holding another (a list item
 /// around a paragraph, a body without blocks) is read only through what it
 /// holds, or whole when it holds none.
-const READ: &str = ".article-title,.article-lead,.article-body,.article-body :is(p,h2,h3,h4,h5,h6,li,dt,dd,blockquote,figcaption,caption,th,td,pre)";
+const READ: &str = concat!(
+    ".article-title,.article-lead,.article-body,.article-body :is(",
+    blocks!(),
+    ")"
+);
 const MARK: &str = "speaking";
 
 // The reading's states (a u8 signal: the star rating's code serves it too).
@@ -87,7 +96,9 @@ fn read(article: &Element, state: RwSignal<u8>, reading: &Arc<AtomicU8>) {
     let this = reading.load(Relaxed);
     let voice = vietnamese_voice(&speech);
     let blocks = blocks(article);
-    let last = blocks.len().saturating_sub(1);
+    let Some(last) = blocks.len().checked_sub(1) else {
+        return;
+    };
     for (i, (el, text)) in blocks.into_iter().enumerate() {
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
             continue;
