@@ -7,6 +7,8 @@
 #   - bytes transferred on a first view, by kind (Playwright + CDP)
 #   - Lighthouse 12.2.3 mobile performance, median of 3 runs
 #   - time until the article's text is painted, SPA vs static, slow 4G + 4x CPU
+#   - the main thread's long tasks on home and article, and what fills them
+#     (LONG_TASK_RUNS=3)
 #   - the targets, MET / NOT MET
 # Exits 0 whatever the numbers; non-zero only when something fails to run.
 #   scripts/bench-perf.sh
@@ -77,6 +79,8 @@ echo "[perf] Lighthouse runs (a few minutes)"
 node scripts/perf/lighthouse.mjs "$HOST" "$RESULTS"
 echo
 node scripts/perf/text-time.mjs "$HOST" "$RESULTS"
+echo
+node scripts/perf/long-tasks.mjs "$HOST" "$RESULTS"
 
 # The code every visitor downloads, compressed as the server sends it (files
 # as scripts/bench-size.sh counts them), from the copy that was measured.
