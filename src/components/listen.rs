@@ -203,7 +203,7 @@ pub fn Listen() -> impl IntoView {
     view! {
         <span class="listen">
             {move || has_voice.get().then(|| view! {
-                <button type="button" class="print-button" on:click=on_main>
+                <button type="button" class="tool-button" on:click=on_main>
                     {move || match state.get() {
                         IDLE => "Nghe bài viết",
                         SPEAKING => "Tạm dừng",
@@ -211,7 +211,7 @@ pub fn Listen() -> impl IntoView {
                     }}
                 </button>
                 {move || (state.get() != IDLE).then(|| view! {
-                    <button type="button" class="print-button" on:click=on_stop>"Dừng đọc"</button>
+                    <button type="button" class="tool-button" on:click=on_stop>"Dừng đọc"</button>
                 })}
             })}
         </span>

@@ -2,9 +2,10 @@
 //! link to their share pages (none of their scripts is loaded, so the CSP
 //! stays as it is), and the phone's own share sheet where the browser has one.
 
-use js_sys::{encode_uri_component, Object, Reflect, JSON};
+use js_sys::{Object, Reflect, JSON};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use ntm_views::links::{encode_component, new_tab_note};
 use wasm_bindgen_futures::JsFuture;
 
 /// Zalo's share page takes the link as base64 of `{"url": …}` (what its own
@@ -25,7 +26,7 @@ fn zalo_href(url: &str) -> Option<String> {
     // btoa takes Latin-1 only; the address is ASCII (the browser has
     // percent-encoded it), and a failure only leaves the Zalo link out.
     let base64 = window().btoa(&String::from(json)).ok()?;
-    Some(ZALO.to_owned() + &String::from(encode_uri_component(&base64)))
+    Some(ZALO.to_owned() + &encode_component(&base64))
 }
 
 /// `navigator[name]`, where the browser has it (the clipboard needs a secure
@@ -37,7 +38,7 @@ fn navigator_has(name: &str) -> bool {
 #[component]
 pub fn Share(title: String) -> impl IntoView {
     let url = page_url();
-    let facebook = FACEBOOK.to_owned() + &String::from(encode_uri_component(&url));
+    let facebook = FACEBOOK.to_owned() + &encode_component(&url);
     let zalo = zalo_href(&url);
     let notice = RwSignal::new("");
     let copy = {
@@ -70,17 +71,16 @@ pub fn Share(title: String) -> impl IntoView {
                 let _ = JsFuture::from(promise).await;
             });
         };
-        view! { <button type="button" class="print-button" on:click=share>"Chia sẻ khác…"</button> }
+        view! { <button type="button" class="tool-button" on:click=share>"Chia sẻ khác…"</button> }
     });
-    let new_tab = || view! { <span class="visually-hidden">" (mở trong thẻ mới)"</span> };
     view! {
         <div class="share" role="group" aria-labelledby="chia-se">
             <span id="chia-se" class="share-label">"Chia sẻ bài viết:"</span>
-            <button type="button" class="print-button" on:click=copy>"Chép liên kết"</button>
+            <button type="button" class="tool-button" on:click=copy>"Chép liên kết"</button>
             {zalo.map(|href| view! {
-                <a class="share-link" href=href target="_blank" rel="noopener noreferrer">"Zalo" {new_tab()}</a>
+                <a class="share-link" href=href target="_blank" rel="noopener noreferrer">"Zalo" {new_tab_note()}</a>
             })}
-            <a class="share-link" href=facebook target="_blank" rel="noopener noreferrer">"Facebook" {new_tab()}</a>
+            <a class="share-link" href=facebook target="_blank" rel="noopener noreferrer">"Facebook" {new_tab_note()}</a>
             {native}
             <p class="share-notice" role="status">{move || notice.get()}</p>
         </div>

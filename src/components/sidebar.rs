@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use ntm_types::{DocumentPage, Poll};
 use ntm_views::checked_url;
 use ntm_views::documents::DocumentItems;
+use ntm_views::links::new_tab_note;
 
 use super::block::Block;
 use super::loaded::{render, Loaded, Render};
@@ -113,7 +114,7 @@ fn PartnersBlock() -> impl IntoView {
                                 // Another site, in a new tab that cannot reach back into this one.
                                 <a href=checked_url("href", p.url) target="_blank" rel="noopener noreferrer external">
                                     <img src=checked_url("src", p.logo.src) alt=p.name width=p.logo.width height=p.logo.height loading="lazy"/>
-                                    <span class="visually-hidden">" (mở trong thẻ mới)"</span>
+                                    {new_tab_note()}
                                 </a>
                             </li>
                         })

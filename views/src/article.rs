@@ -42,7 +42,7 @@ pub fn ArticleView<B: IntoView + 'static, T: IntoView + 'static, P: IntoView + '
                 <p class="article-date">
                     <time datetime=format_iso(published_at)>{format_datetime(published_at)}</time>
                 </p>
-                <button type="button" class="print-button"
+                <button type="button" class="tool-button print-button"
                     on:click=|_| { let _ = window().print(); }>
                     "In bài viết"
                 </button>

@@ -1,6 +1,13 @@
 //! Where things live in the front end, as links: a backend's slug may hold any
 //! character, so each is one path segment as `encodeURIComponent` writes it.
 
+use leptos::prelude::*;
+
+/// What a screen reader hears after a link that opens in a new tab.
+pub fn new_tab_note() -> impl IntoView {
+    view! { <span class="visually-hidden">" (mở trong thẻ mới)"</span> }
+}
+
 /// `s` as `encodeURIComponent` writes it.
 #[cfg(target_arch = "wasm32")]
 pub fn encode_component(s: &str) -> String {
