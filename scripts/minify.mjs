@@ -7,7 +7,8 @@
 //    import by a hash ("__wbg_createElement_8c9931a732ee2fea"): some 280 of
 //    them, written in both files, and hashes do not compress. binaryen's
 //    wasm-opt gives them short names and prints the mapping; the glue is
-//    rewritten by it.
+//    rewritten by it. The same pass drops the producers and target-features
+//    sections: what a linker reads, not a browser.
 // 2. The JS glue and the stylesheet, by esbuild. (trunk would minify them only
 //    together with index.html, whose meta tags the backend and csp-meta.mjs
 //    read as written.)
@@ -43,7 +44,7 @@ const wasmBefore = readFileSync(join(dir, wasmName));
 const wasmOpt = join(import.meta.dirname, '..', 'node_modules', '.bin', 'wasm-opt');
 const printed = execFileSync(wasmOpt, [
   join(dir, wasmName), '--minify-imports-and-exports-and-modules',
-  '--strip-producers', '-o', join(dir, `${wasmName}.new`),
+  '--strip-producers', '--strip-target-features', '-o', join(dir, `${wasmName}.new`),
 ], { encoding: 'utf8' });
 const mapping = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1));
 const glueBefore = readFileSync(join(dir, glueName), 'utf8');

@@ -49,8 +49,10 @@ pub fn IdleDialog() -> impl IntoView {
                 .map_or(0.0, |s| f64::from(s.idle_seconds) * 1000.0)
         })
     };
-    // Seconds left while the dialog is open.
-    let left = RwSignal::new(None::<u32>);
+    // Seconds left while the dialog is open (1 to 60), 0 while it is closed:
+    // a u8 signal, whose code the reading controls and the stars compiled
+    // into the wasm already.
+    let left = RwSignal::new(0u8);
     let last_extend = StoredValue::new(0.0);
     let extend = api::action();
 
@@ -66,7 +68,7 @@ pub fn IdleDialog() -> impl IntoView {
     // dialog asks: then only its button does). The server hears of it now and
     // then, so the session does not run out under a reader who is there.
     let on_activity = move || {
-        if left.get_untracked().is_some() || !membership.signed_in() {
+        if left.get_untracked() > 0 || !membership.signed_in() {
             return;
         }
         let now = js_sys::Date::now();
@@ -99,27 +101,27 @@ pub fn IdleDialog() -> impl IntoView {
         let now = js_sys::Date::now();
         record_activity(now);
         last_extend.set_value(now);
-        left.set(None);
+        left.set(0);
         extend.dispatch(Call::ExtendSession);
     };
 
     let tick = move || {
         if !membership.signed_in() {
-            left.set(None);
+            left.set(0);
             return;
         }
         let remaining = idle_ms() - (js_sys::Date::now() - last_activity());
         if remaining <= 0.0 {
-            left.set(None);
+            left.set(0);
             membership.forget(
                 "Bạn đã được đăng xuất vì không sử dụng trang trong thời gian dài. \
                  Nội dung đang đọc vẫn được giữ nguyên.",
             );
             leptos::task::spawn_local(sign_out_everywhere());
         } else if remaining <= WARNING_MS {
-            left.set(Some((remaining / 1000.0).ceil() as u32));
+            left.set((remaining / 1000.0).ceil() as u8);
         } else {
-            left.set(None);
+            left.set(0);
         }
     };
     if let Ok(timer) = set_interval_with_handle(tick, Duration::from_secs(1)) {
@@ -129,7 +131,7 @@ pub fn IdleDialog() -> impl IntoView {
     // The native modal dialog: focus goes into it, the page behind is inert.
     let dialog = NodeRef::<Dialog>::new();
     Effect::new(move || {
-        let open = left.with(Option::is_some);
+        let open = left.get() > 0;
         if let Some(d) = dialog.get() {
             if open && !d.open() {
                 let _ = d.show_modal();
@@ -159,7 +161,7 @@ pub fn IdleDialog() -> impl IntoView {
                     "Bấm vào đây để duy trì trạng thái đăng nhập"
                 </button>
                 ". Thời gian chờ: "
-                <span class="idle-countdown">{move || left.get().unwrap_or(0)}</span>
+                <span class="idle-countdown">{move || left.get().to_string()}</span>
                 " giây"
             </p>
         </dialog>

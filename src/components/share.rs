@@ -40,26 +40,30 @@ pub fn Share(title: String) -> impl IntoView {
     let url = page_url();
     let facebook = FACEBOOK.to_owned() + &encode_component(&url);
     let zalo = zalo_href(&url);
-    let notice = RwSignal::new("");
-    let copy = {
-        let url = url.clone();
-        move |_| {
+    // A String, as every other message the app sets: a signal of `&str`
+    // would be one more kind of signal compiled into the wasm.
+    let notice = RwSignal::new(String::new());
+    let copy =
+        {
             let url = url.clone();
-            spawn_local(async move {
-                let copied = if navigator_has("clipboard") {
-                    let promise = window().navigator().clipboard().write_text(&url);
-                    JsFuture::from(promise).await.is_ok()
-                } else {
-                    false
-                };
-                notice.set(if copied {
+            move |_| {
+                let url = url.clone();
+                spawn_local(async move {
+                    let copied = if navigator_has("clipboard") {
+                        let promise = window().navigator().clipboard().write_text(&url);
+                        JsFuture::from(promise).await.is_ok()
+                    } else {
+                        false
+                    };
+                    notice.set(if copied {
                     "Đã chép liên kết bài viết."
                 } else {
                     "Trình duyệt không cho chép tự động: hãy chép địa chỉ trên thanh địa chỉ."
+                }
+                .to_owned());
                 });
-            });
-        }
-    };
+            }
+        };
     let native = navigator_has("share").then(|| {
         let data = web_sys::ShareData::new();
         data.set_title(&title);

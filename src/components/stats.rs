@@ -9,15 +9,18 @@ use ntm_types::{DailyVisits, Stats};
 
 use super::block::Block;
 use super::loaded::{render, ErrorMessage, Loaded, SlowNotice};
-use crate::api::{self, Answer, ApiResult, Call, Endpoint, FetchError};
+use crate::api::{self, Answer, ApiResult, Call, Endpoint};
 use crate::format::number;
 
 /// The latest figures, shared by the visit reporter and the panel, and why the
-/// last fetch failed if it did.
+/// last fetch failed if it did. Both hold the action's own answer type: a
+/// signal of another type would be one more kind compiled into the wasm.
 #[derive(Clone, Copy)]
 struct Figures {
-    stats: RwSignal<Option<Stats>>,
-    error: RwSignal<Option<FetchError>>,
+    /// The last figures that came, as `Some(Ok(Answer::Stats(…)))`.
+    stats: RwSignal<Option<ApiResult<Answer>>>,
+    /// The last failure, as `Some(Err(…))`; `None` once figures come.
+    error: RwSignal<Option<ApiResult<Answer>>>,
 }
 
 impl Figures {
@@ -31,12 +34,20 @@ impl Figures {
     fn take(self, result: Option<ApiResult<Stats>>) {
         match result {
             Some(Ok(stats)) => {
-                self.stats.set(Some(stats));
+                self.stats.set(Some(Ok(Answer::Stats(stats))));
                 self.error.set(None);
             }
-            Some(Err(e)) => self.error.set(Some(e)),
+            Some(Err(e)) => self.error.set(Some(Err(e))),
             None => {}
         }
+    }
+}
+
+/// The figures a kept answer holds.
+fn figures_in(kept: &Option<ApiResult<Answer>>) -> Option<&Stats> {
+    match kept {
+        Some(Ok(Answer::Stats(s))) => Some(s),
+        _ => None,
     }
 }
 
@@ -81,22 +92,17 @@ pub fn StatsBlock() -> impl IntoView {
         refresh.dispatch(Call::Stats);
     };
     let failure = move || {
-        if figures.with(Option::is_some) {
+        if figures.with(|f| figures_in(f).is_some()) {
             return None;
         }
         Some(match shared.error.get() {
-            Some(error) => view! { <ErrorMessage error on_retry=retry/> }.into_any(),
-            None => view! { <SlowNotice on_retry=retry/> }.into_any(),
+            Some(Err(error)) => view! { <ErrorMessage error on_retry=retry/> }.into_any(),
+            _ => view! { <SlowNotice on_retry=retry/> }.into_any(),
         })
     };
 
     let show = move |pick: fn(&Stats) -> u64| {
-        move || {
-            figures.with(|f| {
-                f.as_ref()
-                    .map_or_else(|| "…".to_owned(), |s| number(pick(s)))
-            })
-        }
+        move || figures.with(|f| figures_in(f).map_or_else(|| "…".to_owned(), |s| number(pick(s))))
     };
     let chart_open = RwSignal::new(false);
     view! {

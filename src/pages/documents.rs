@@ -30,8 +30,10 @@ const FORM_IDS: DocumentFormIds = DocumentFormIds {
 pub fn DocumentsPage() -> impl IntoView {
     set_page_meta(DOCUMENTS_TITLE, DOCUMENTS_DESCRIPTION);
     let query = use_query_map();
-    let search = Memo::new(move |_| DocumentSearch::from_page_params(|k| query.read().get(k)));
-    let results = api::resource(move || Endpoint::Documents(search.get()));
+    // Read afresh each time (eight short strings): a memo of it would be one
+    // more kind of memo compiled into the wasm, for nothing a reader sees.
+    let search = move || DocumentSearch::from_page_params(|k| query.read().get(k));
+    let results = api::resource(move || Endpoint::Documents(search()));
     let facets = api::resource(|| Endpoint::DocumentFacets);
     let navigate = use_navigate();
 
@@ -64,10 +66,10 @@ pub fn DocumentsPage() -> impl IntoView {
             .and_then(|r| r.and_then(api::decode::<DocumentFacets>).ok())
             .unwrap_or_default()
     };
-    let chosen = move |name: &'static str| search.with(|s| s.page_value(name));
+    let chosen = move |name: &'static str| search().page_value(name);
 
     let list = render(move |page: DocumentPage| {
-        let query = search.with_untracked(DocumentSearch::page_query);
+        let query = untrack(search).page_query();
         document_results(page, query, now())
     });
 
