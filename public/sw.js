@@ -13,7 +13,7 @@ const DATA_CACHE = 'ntm-data';
 const API = new URL(new URL(self.location.href).searchParams.get('api') || '/api', self.location.href).href;
 // Answers that are the same for every reader; the rest (ratings, polls,
 // sessions, statistics) always come from the network.
-const SHARED = /^\/?(articles|documents|site|search)(\/|\?|$)/;
+const SHARED = /^\/?(articles|documents|pages|site|search)(\/|\?|$)/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -24,7 +24,7 @@ use components::sidebar::Sidebar;
 use components::stats::VisitReporter;
 use pages::{
     ArticlePage, CategoryPage, DocumentDetailPage, DocumentsPage, HomePage, PollsPage,
-    RegisterPage, SearchPage, SignInPage,
+    RegisterPage, SearchPage, SignInPage, StaticPage,
 };
 
 /// The whole app: the site shell around the routed page.
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tham-do-y-kien") view=PollsPage/>
                         <Route path=path!("/van-ban") view=DocumentsPage/>
                         <Route path=path!("/van-ban/:slug") view=DocumentDetailPage/>
+                        <Route path=path!("/trang/:slug") view=StaticPage/>
                         <Route path=path!("/tim-kiem") view=SearchPage/>
                         <Route path=path!("/dang-nhap") view=SignInPage/>
                         <Route path=path!("/dang-ky") view=RegisterPage/>

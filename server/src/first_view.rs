@@ -27,6 +27,7 @@ use ntm_views::header::{
     search_box, signed_out_links, text_size_buttons, tools_link, FIRST_VIEW_TOOLS,
 };
 use ntm_views::news::{category_news, latest_news, list_category, search_results, LATEST_NEWS};
+use ntm_views::page::PageView;
 
 use crate::article_body;
 use crate::db::documents::Filter;
@@ -48,6 +49,8 @@ pub enum Route {
     /// A page of the articles found for `text` (`/tim-kiem?q=…&trang=N`), as
     /// the header's search box asks without script too.
     Search { text: String, page: u32 },
+    /// A page that is not news (`/trang/{slug}`), by its slug.
+    Other(String),
 }
 
 /// Documents a page of the documents list shows, as the front end asks for them.
@@ -81,6 +84,9 @@ pub fn route(path: &str, query: Option<&str>) -> Option<Route> {
             category: Some(slug.to_owned()),
             page: page.unwrap_or(1),
         });
+    }
+    if let Some(slug) = path.strip_prefix("/trang/") {
+        return (page.is_none() && is_plain_slug(slug)).then(|| Route::Other(slug.to_owned()));
     }
     let slug = path.strip_prefix("/tin-tuc/")?;
     (page.is_none() && is_plain_slug(slug)).then(|| Route::Article(slug.to_owned()))
@@ -137,6 +143,8 @@ enum Page {
     /// A page of one category's articles.
     Category(ArticlePage),
     Article(Box<Article>),
+    /// A page that is not news.
+    Other(Box<ntm_types::Page>),
     Search {
         text: String,
         found: ArticlePage,
@@ -199,6 +207,10 @@ pub async fn load(
             Some(a) => Page::Article(Box::new(a)),
             None => return Ok(None),
         },
+        Route::Other(slug) => match store.page(slug).await? {
+            Some(p) => Page::Other(Box::new(p)),
+            None => return Ok(None),
+        },
         Route::Search { text, page } => {
             let offset = (page - 1) * DEFAULT_PER_PAGE;
             let (items, total_items) = store
@@ -258,6 +270,7 @@ pub fn render(
             (page_title(&c.name, site), c.description)
         }
         Page::Article(a) => (page_title(&a.title, site), a.lead.clone()),
+        Page::Other(p) => (page_title(&p.title, site), p.description.clone()),
         Page::Search { .. } => (
             page_title(SEARCH_TITLE, site),
             SEARCH_DESCRIPTION.to_owned(),
@@ -279,7 +292,7 @@ pub fn render(
     let ready = match &page {
         Page::Latest(_) | Page::Category(_) | Page::Search { .. } => ".news-list, .empty",
         Page::Documents { .. } => ".doc-list, .empty",
-        Page::Article(_) => "h1",
+        Page::Article(_) | Page::Other(_) => "h1",
     };
     // For the views' URL checks; the rendering below runs on this thread.
     ntm_views::set_media_origins(media_origins.to_vec());
@@ -363,6 +376,11 @@ fn main_column(page: Page, origins: &[String]) -> AnyView {
             let body = view! { <div class="article-body" inner_html=body></div> };
             view! { <ArticleView article=*a body tools=() app_parts=()/> }.into_any()
         }
+        Page::Other(p) => {
+            let body = article_body::for_page(&p.body_html, origins);
+            let body = view! { <div class="article-body" inner_html=body></div> };
+            view! { <PageView page=*p body/> }.into_any()
+        }
         Page::Search { text, found } => view! {
             <h1 class="page-title">{SEARCH_HEADING}</h1>
             {search_results(text, found)}
@@ -407,6 +425,12 @@ mod tests {
         };
         assert_eq!(route("/chuyen-muc/ocop", None), ocop(1));
         assert_eq!(route("/chuyen-muc/ocop/", Some("trang=2")), ocop(2));
+        assert_eq!(
+            route("/trang/about-us", None),
+            Some(Route::Other("about-us".to_owned()))
+        );
+        assert_eq!(route("/trang/about-us", Some("trang=2")), None);
+        assert_eq!(route("/trang/About", None), None);
         let article = Some(Route::Article("abc-1".to_owned()));
         assert_eq!(route("/tin-tuc/abc-1", None), article);
         assert_eq!(route("/tin-tuc/abc-1/", None), article);

@@ -50,6 +50,7 @@ use crate::AppState;
         crate::api::members::register,
         crate::api::site::get_site,
         crate::api::site::search,
+        crate::api::pages::get_page,
         crate::api::stats::get_stats,
         crate::api::stats::get_daily,
         crate::api::stats::post_visit,

@@ -18,6 +18,7 @@ const CATEGORIES_JSON: &str = include_str!("../seed/categories.json");
 const POLLS_JSON: &str = include_str!("../seed/polls.json");
 const DOCUMENTS_JSON: &str = include_str!("../seed/documents.json");
 const SITE_JSON: &str = include_str!("../seed/site.json");
+const PAGES_JSON: &str = include_str!("../seed/pages.json");
 const ARTICLES_JSON: &[&str] = &[
     include_str!("../seed/tin-tuc-su-kien.json"),
     include_str!("../seed/hoc-tap-dao-duc-hcm.json"),
@@ -131,8 +132,9 @@ struct SeedStats {
 const PHOTO_SIZE: (u32, u32) = (800, 450);
 
 /// The files of a seed folder other than these hold articles.
-const NAMED_FILES: [&str; 5] = [
+const NAMED_FILES: [&str; 6] = [
     "categories.json",
+    "pages.json",
     "polls.json",
     "documents.json",
     "site.json",
@@ -147,6 +149,8 @@ pub struct Content {
     polls: Vec<SeedPoll>,
     documents: Vec<SeedDocument>,
     site: ntm_types::SiteInfo,
+    /// In the order the footer links to them.
+    pages: Vec<ntm_types::Page>,
     stats: Option<SeedStats>,
 }
 
@@ -160,7 +164,14 @@ impl Content {
             DOCUMENTS_JSON,
             SITE_JSON,
         )
+        .and_then(|c| c.with_pages(PAGES_JSON))
         .expect("the embedded seed files are valid")
+    }
+
+    /// The pages of `pages.json` (a list of the contract's `Page`).
+    fn with_pages(mut self, json: &str) -> Result<Content, String> {
+        self.pages = serde_json::from_str(json).map_err(|e| format!("pages.json: {e}"))?;
+        Ok(self)
     }
 
     /// The files of `dir`: `categories.json`, `polls.json`, `documents.json`,
@@ -198,6 +209,9 @@ impl Content {
                 f.data =
                     Some(std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?);
             }
+        }
+        if dir.join("pages.json").exists() {
+            content = content.with_pages(&read("pages.json")?)?;
         }
         if dir.join("stats.json").exists() {
             content.stats = Some(
@@ -238,6 +252,7 @@ impl Content {
             polls,
             documents: json("documents.json", documents)?,
             site: json("site.json", site)?,
+            pages: Vec::new(),
             stats: None,
         })
     }
@@ -300,6 +315,9 @@ pub fn load(db: &Db, content: &Content) -> rusqlite::Result<()> {
     }
     load_documents(db, &content.documents)?;
     db.with(|c| crate::db::set_site(c, &content.site))?;
+    for page in &content.pages {
+        db.with(|c| crate::db::pages::insert(c, page))?;
+    }
     for p in content.polls.iter().cloned() {
         let time = |s: &str| parse_vn_time(s).expect("checked in Content::parse");
         db.with(|c| {

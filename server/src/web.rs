@@ -266,6 +266,7 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
             None => format!("/articles?page={page}"),
         }),
         Some(Route::Article(slug)) => paths.push(format!("/articles/{slug}")),
+        Some(Route::Other(slug)) => paths.push(format!("/pages/{slug}")),
         // The front end's request goes through URLSearchParams (gloo-net),
         // which writes a form's encoding: a space is "+".
         Some(Route::Search { text, page }) => paths.push(format!(
@@ -295,7 +296,7 @@ pub fn first_data(path: &str, query: Option<&str>) -> Vec<String> {
 }
 
 /// The front end's routes (src/lib.rs): `/`, `/tham-do-y-kien`, `/van-ban`, `/tim-kiem`,
-/// `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`, `/van-ban/{slug}`.
+/// `/chuyen-muc/{slug}`, `/tin-tuc/{slug}`, `/van-ban/{slug}`, `/trang/{slug}`.
 pub fn is_client_route(path: &str) -> bool {
     let path = path.strip_suffix('/').unwrap_or(path);
     if matches!(
@@ -312,7 +313,7 @@ pub fn is_client_route(path: &str) -> bool {
     let mut parts = path.trim_start_matches('/').split('/');
     matches!(
         (parts.next(), parts.next(), parts.next()),
-        (Some("chuyen-muc" | "tin-tuc" | "van-ban"), Some(slug), None) if !slug.is_empty()
+        (Some("chuyen-muc" | "tin-tuc" | "van-ban" | "trang"), Some(slug), None) if !slug.is_empty()
     )
 }
 
@@ -429,6 +430,7 @@ mod tests {
         for p in [
             "/",
             "/tin-tuc/abc",
+            "/trang/about-us",
             "/chuyen-muc/hoc-tap-dao-duc-hcm",
             "/tin-tuc/abc/",
             "/tham-do-y-kien",

@@ -235,3 +235,57 @@ async fn search_ignores_diacritics_and_looks_in_bodies() {
         assert_eq!(res.json()["code"], "bad_request");
     }
 }
+
+#[tokio::test]
+async fn pages_for_foreign_readers_are_served_and_linked_from_the_site() {
+    let (db, _dir) = seeded_db();
+    db.with(|c| {
+        ntm_server::db::pages::insert(
+            c,
+            &ntm_types::Page {
+                slug: "contact".into(),
+                lang: "en".into(),
+                title: "Contact".into(),
+                description: String::new(),
+                body_html: "<p onclick=\"alert(1)\">Write to us.<script>alert(2)</script></p>"
+                    .into(),
+            },
+        )
+    })
+    .unwrap();
+    let app = api(db);
+    let doc = strict_document();
+    let site = get(&app, "/api/site").await.json();
+    check(&doc, "get", "/site", StatusCode::OK, &site);
+    // The demo's page first, then the one added after it.
+    assert_eq!(
+        site["pages"],
+        serde_json::json!([
+            {"slug": "about-us", "title": "About us", "lang": "en"},
+            {"slug": "contact", "title": "Contact", "lang": "en"},
+        ])
+    );
+    let res = get(&app, "/api/pages/about-us").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let page = res.json();
+    check(&doc, "get", "/pages/{slug}", StatusCode::OK, &page);
+    assert_eq!(
+        (&page["lang"], &page["title"]),
+        (&"en".into(), &"About us".into())
+    );
+    assert!(page["body_html"]
+        .as_str()
+        .unwrap()
+        .contains("<h2>Who we are</h2>"));
+    let contact = get(&app, "/api/pages/contact").await.json();
+    assert_eq!(contact["body_html"], "<p>Write to us.</p>");
+    for uri in [
+        "/api/pages/khong-co",
+        "/api/pages/%3Cscript%3E",
+        "/api/pages/about-us/x",
+    ] {
+        let res = get(&app, uri).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(res.json()["code"], "not_found", "{uri}");
+    }
+}

@@ -328,6 +328,20 @@ async fn served_json_follows_the_document() {
         ("get", "/api/site".into(), "", "/site", StatusCode::OK),
         (
             "get",
+            "/api/pages/about-us".into(),
+            "",
+            "/pages/{slug}",
+            StatusCode::OK,
+        ),
+        (
+            "get",
+            "/api/pages/khong-co".into(),
+            "",
+            "/pages/{slug}",
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "get",
             "/api/search?q=nong+thon+moi".into(),
             "",
             "/search",

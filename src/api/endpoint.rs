@@ -29,6 +29,8 @@ pub enum Endpoint {
     Documents(DocumentSearch),
     DocumentFacets,
     Document(String),
+    /// A page that is not news (the office in English).
+    Page(String),
     /// Name, menu, footer, songs and partners.
     Site,
     /// Articles holding every word of `text`.
@@ -178,6 +180,7 @@ impl Endpoint {
             }
             Endpoint::DocumentFacets => format!("{base}/documents/facets"),
             Endpoint::Document(slug) => format!("{base}/documents/{}", encode(slug)),
+            Endpoint::Page(slug) => format!("{base}/pages/{}", encode(slug)),
             Endpoint::Site => format!("{base}/site"),
             Endpoint::Search { text, page } => {
                 format!("{base}/search?q={}&page={page}", encode(text))
@@ -200,6 +203,7 @@ impl Endpoint {
                 | Endpoint::Documents(_)
                 | Endpoint::DocumentFacets
                 | Endpoint::Document(_)
+                | Endpoint::Page(_)
                 | Endpoint::Site
                 | Endpoint::Search { .. }
         )

@@ -4,10 +4,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use ntm_types::page::language_tag;
 use ntm_types::SiteInfo;
 use ntm_views::header::{
     header_frame, main_menu, reading_tools, search_box, tools_button, FIRST_VIEW_TOOLS,
 };
+use ntm_views::links::page_href;
 
 use super::display_prefs::{Contrast, TextSize};
 use super::loaded::{ErrorMessage, SlowNotice};
@@ -187,12 +189,18 @@ pub fn SiteFooter() -> impl IntoView {
                         {has_mail.then(|| view! { "Email: " <a href=mail>{s.email}</a> })}
                     </p>
                 });
+                // A link without words would say nothing.
+                let pages = s.pages.into_iter().filter(|p| !p.title.trim().is_empty()).map(|p| {
+                    let lang = language_tag(&p.lang).map(str::to_owned);
+                    view! { <li><a href=page_href(&p.slug) lang=lang>{p.title}</a></li> }
+                }).collect::<Vec<_>>();
                 view! {
                     <p class="footer-office">{s.office}</p>
                     {line("Trưởng ban biên tập: ", s.editor_in_chief)}
                     {line("Phó trưởng ban biên tập: ", s.deputy_editor)}
                     {line("Địa chỉ: ", s.address)}
                     {contact}
+                    {(!pages.is_empty()).then(|| view! { <ul class="footer-pages">{pages}</ul> })}
                 }
             })}
         </footer>

@@ -170,7 +170,8 @@ export async function expectAccessible(page: Page, { enhancedContrast = false } 
 
 /** A page of each route, with a first view or not; the not-found page last. */
 export const EVERY_PAGE = ['/', '/chuyen-muc/hoc-tap-dao-duc-hcm', '/tin-tuc/thuc-day-chuong-trinh-ocop-o-binh-lieu',
-  '/van-ban', '/van-ban/6748-ubnd-nl5', '/tham-do-y-kien', '/tim-kiem?q=nong+thon', '/dang-nhap', '/dang-ky', '/khong-co'];
+  '/van-ban', '/van-ban/6748-ubnd-nl5', '/tham-do-y-kien', '/tim-kiem?q=nong+thon', '/dang-nhap', '/dang-ky', '/trang/about-us',
+  '/khong-co'];
 
 /** A full-page screenshot kept as an artifact of the run. */
 export async function keepScreenshot(page: Page, name: string) {

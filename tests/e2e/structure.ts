@@ -25,6 +25,9 @@ export async function routes(page: Page): Promise<string[]> {
   if (latest.total_pages > 1) paths.push('/?trang=2');
   const documents = await (await page.request.get('/api/documents?page=1')).json();
   if (documents.total_pages > 1) paths.push('/van-ban?trang=2');
+  // The pages the footer links to (the office in English).
+  const site = await (await page.request.get('/api/site')).json();
+  for (const p of site.pages ?? []) paths.push(`/trang/${encodeURIComponent(p.slug)}`);
   return paths;
 }
 

@@ -415,4 +415,37 @@ pub struct SiteInfo {
     pub partners: Vec<Partner>,
     /// The office's Zalo QR code.
     pub zalo_qr: Option<Image>,
+    /// Pages for readers of another language (the office in English for
+    /// foreign partners), linked from every page's footer in their order.
+    #[serde(default)]
+    pub pages: Vec<PageLink>,
+}
+
+/// A link to a [`Page`], with what the link says and the page's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PageLink {
+    /// Its address is `/trang/{slug}`; the slug as [`Page::slug`].
+    pub slug: String,
+    /// The link's text, in the page's language, e.g. "About us".
+    pub title: String,
+    /// As [`Page::lang`].
+    pub lang: String,
+}
+
+/// A page that is not news: what the office is and does, in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Page {
+    /// Lowercase ASCII letters, digits and `-`.
+    pub slug: String,
+    /// The page's language as a BCP 47 tag, e.g. `en`; a value that is not
+    /// one (letters, digits and `-`) is taken as the site's own language.
+    pub lang: String,
+    pub title: String,
+    /// Plain text, no HTML; may be empty.
+    #[serde(default)]
+    pub description: String,
+    /// HTML fragment, by the rule of [`Article::body_html`].
+    pub body_html: String,
 }

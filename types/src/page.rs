@@ -15,6 +15,20 @@ pub const SEARCH_TITLE: &str = "Tìm kiếm";
 pub const SEARCH_HEADING: &str = "Kết quả tìm kiếm";
 pub const SEARCH_DESCRIPTION: &str = "Tìm bài viết trên cổng thông tin.";
 
+/// `lang` when it is a language tag a browser takes for `lang` (BCP 47's
+/// form: a 2 to 8 letter language, then subtags of 1 to 8 letters or digits,
+/// each after `-`), trimmed; `None` for anything else.
+pub fn language_tag(lang: &str) -> Option<&str> {
+    let lang = lang.trim();
+    let mut subtags = lang.split('-');
+    let first = subtags.next()?;
+    let sized = |s: &str| (1..=8).contains(&s.len());
+    let language =
+        sized(first) && first.len() >= 2 && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let rest = subtags.all(|s| sized(s) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    (language && rest).then_some(lang)
+}
+
 /// "Công văn số 6748/UBND-NL5", the way the portal names a document.
 pub fn document_name(kind: &str, number: &str) -> String {
     format!("{kind} số {number}")
@@ -88,6 +102,27 @@ pub fn source_line(author: &str, source: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_parsed() {
+        for ok in ["en", "vi", " en ", "en-GB", "zh-Hant-TW", "fil", "es-419"] {
+            assert_eq!(language_tag(ok), Some(ok.trim()), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "e",
+            "-",
+            "en-",
+            "en--GB",
+            "e n",
+            "en_GB",
+            "tiếng-anh",
+            "12",
+            "\"x\" onload",
+        ] {
+            assert_eq!(language_tag(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn documents_named_and_new() {

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod header;
 pub mod links;
 pub mod news;
+pub mod page;
 pub mod pager;
 
 use ntm_types::sanitize_policy::url_allowed;

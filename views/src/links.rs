@@ -54,6 +54,10 @@ pub fn document_href(slug: &str) -> String {
     format!("/van-ban/{}", encode_component(slug))
 }
 
+pub fn page_href(slug: &str) -> String {
+    format!("/trang/{}", encode_component(slug))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod caching;
 pub mod documents;
 pub mod health;
 pub mod members;
+pub mod pages;
 mod paging;
 mod params;
 pub mod polls;
@@ -37,6 +38,7 @@ pub fn router(state: AppState, more: Router<AppState>) -> Router {
         .merge(session::routes(&state))
         .merge(members::routes(&state))
         .merge(site::routes())
+        .merge(pages::routes())
         .merge(stats::routes(&state))
         .merge(health::routes())
         .merge(more)

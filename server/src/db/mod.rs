@@ -4,6 +4,7 @@ pub mod backup;
 pub mod documents;
 pub mod members;
 pub mod nukeviet_side;
+pub mod pages;
 pub mod polls;
 pub mod stats;
 pub mod upkeep;
@@ -41,6 +42,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0008_nukeviet_ratings.sql")),
         M::up(include_str!("../../migrations/0009_nukeviet_votes.sql")),
         M::up(include_str!("../../migrations/0010_online_count.sql")),
+        M::up(include_str!("../../migrations/0011_pages.sql")),
     ])
 }
 

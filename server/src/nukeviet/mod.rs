@@ -3,8 +3,8 @@
 //! (docs/nukeviet-schema-notes.md). This part opens the database and checks,
 //! at start, that it is a NukeViet 4 site with every table and column read
 //! (`schema`); one file per module read: `frame` (config and menu), `news`,
-//! `laws`, `voting`, `statistics` (counter), `online` (sessions), `members`
-//! (users).
+//! `laws`, `pages` (the English side's page module), `voting`, `statistics`
+//! (counter), `online` (sessions), `members` (users).
 //!
 //! Text comes out decoded once (`crate::text::decode_entities`): NukeViet
 //! stores it HTML-encoded.
@@ -15,6 +15,7 @@ pub mod laws;
 pub mod members;
 pub mod news;
 mod online;
+mod pages;
 mod redirects;
 mod schema;
 pub mod statistics;
@@ -183,9 +184,12 @@ impl Site {
     }
 
     /// What every page's frame shows: the overlay, its empty fields filled
-    /// from the site (name, description, e-mail, phone, menu).
+    /// from the site (name, description, e-mail, phone, menu), and the pages
+    /// of its English side.
     pub fn site_info(&self) -> mysql::Result<SiteInfo> {
-        frame::site_info(&mut self.conn()?, &self.tables, &self.overlay)
+        let mut info = frame::site_info(&mut self.conn()?, &self.tables, &self.overlay)?;
+        info.pages = self.page_links()?;
+        Ok(info)
     }
 }
 

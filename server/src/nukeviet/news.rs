@@ -79,7 +79,7 @@ const VISIBLE: &str = "status = 1 AND publtime <= ? AND (exptime = 0 OR exptime 
 
 /// Plain text of a NukeViet text field: tags (its `<br />`) dropped,
 /// references decoded, spaces single.
-fn plain(s: &str) -> String {
+pub(super) fn plain(s: &str) -> String {
     html_text(s)
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -62,6 +62,7 @@ mod tests {
             statistic: true,
             online_upd: true,
             users: "`nv4_users`".into(),
+            english_pages: None,
         }
     }
 

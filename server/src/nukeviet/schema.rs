@@ -45,6 +45,10 @@ pub struct Tables {
     pub online_upd: bool,
     /// `<prefix>_<module_data>` of the users module (global, no language).
     pub users: String,
+    /// `<prefix>_en_<module_data>` of the English side's first page module
+    /// (NukeViet's "about"), when the site has one and serves another
+    /// language: its pages are the footer's pages for foreign readers.
+    pub english_pages: Option<String>,
 }
 
 /// The tables of a module other than news, as this site names them.
@@ -178,6 +182,17 @@ const VOTING_COLUMNS: [(&str, &[&str]); 3] = [
     ("voted", &["vid", "voted"]),
 ];
 
+/// Columns read from a page module's table.
+const PAGE_COLUMNS: &[&str] = &[
+    "id",
+    "title",
+    "alias",
+    "description",
+    "bodytext",
+    "weight",
+    "status",
+];
+
 /// Columns read from the menu module's entries.
 const MENU_COLUMNS: &[&str] = &[
     "id",
@@ -282,6 +297,7 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
             "`{prefix}_{}`",
             first("users").map_or("users", |(_, _, data, _)| data.as_str())
         ),
+        english_pages: english_pages(conn, prefix, lang)?,
     };
     require_columns(
         conn,
@@ -335,6 +351,38 @@ pub fn check(conn: &mut PooledConn, settings: &Settings) -> Result<Tables, Start
         }
     }
     Ok(tables)
+}
+
+/// The table of the English side's first active page module, when the site
+/// has an English side and serves another language; its columns checked.
+fn english_pages(
+    conn: &mut PooledConn,
+    prefix: &str,
+    lang: &str,
+) -> Result<Option<String>, StartError> {
+    let modules = format!("{prefix}_en_modules");
+    let exists: Option<String> = conn
+        .exec_first(
+            "SELECT TABLE_NAME FROM information_schema.TABLES \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+            (&modules,),
+        )
+        .map_err(query_error)?;
+    if lang == "en" || exists.is_none() {
+        return Ok(None);
+    }
+    let data: Vec<String> = conn
+        .query(format!(
+            "SELECT module_data FROM `{modules}` \
+             WHERE act = 1 AND module_file = 'page' ORDER BY weight, title"
+        ))
+        .map_err(query_error)?;
+    let Some(data) = data.into_iter().find(|d| is_plain_name(d)) else {
+        return Ok(None);
+    };
+    let table = format!("{prefix}_en_{data}");
+    require_columns(conn, &table, PAGE_COLUMNS)?;
+    Ok(Some(table))
 }
 
 /// Whether a site-wide switch of the config table is on; NukeViet installs

@@ -8,6 +8,7 @@
 mod documents;
 mod members;
 mod news;
+mod pages;
 mod polls;
 mod stats;
 
@@ -70,12 +71,17 @@ impl Store {
     pub async fn site(&self) -> Result<Option<SiteInfo>, AppError> {
         match self {
             Store::Own(db) => {
-                let json = db.call(|c| Ok(db::site(c)?)).await?;
+                let (json, pages) = db
+                    .call(|c| Ok((db::site(c)?, db::pages::links(c)?)))
+                    .await?;
                 json.map(|json| {
-                    serde_json::from_str(&json).map_err(|e| {
+                    let mut info: SiteInfo = serde_json::from_str(&json).map_err(|e| {
                         tracing::error!(cause = %e, "stored site information is not valid");
                         AppError::internal()
-                    })
+                    })?;
+                    // The footer links to the pages this backend serves.
+                    info.pages = pages;
+                    Ok(info)
                 })
                 .transpose()
             }

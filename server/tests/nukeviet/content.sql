@@ -229,3 +229,17 @@ INSERT INTO nv4_users (userid, group_id, username, md5username, password, email,
 (12, 4, 'dacbiet', 'ea616a57c98a28c86b33411237676e41', '{SSHA512}ciLhFZt1FH3kQ/o+iAiHeqJZrZLD/Ry12pKIr8iinISqHIoSnOfZbJRmNTC1PEe5xfSiJ7OjotiihloBIS526zlhYmM=', 'dacbiet@example.vn', 'Xanh', 'Lê', 1600000000, 1, 0),
 (13, 4, 'cu-md5', '98175b3a03ca59931e58d02daaa6e09a', '{MD5}KlHHS+z/+399XM13Y4oXYw==', 'md5@example.vn', '', '', 1500000000, 1, 0),
 (14, 4, 'cu-sha', '040fd706625c9fe950ab136fa9d66068', '{SHA}B0sCiQ+umeZAwIzOfoKZlvWYjao=', 'sha@example.vn', '', '', 1500000000, 1, 0);
+
+-- The English side: a page module switched off, then the one served. Its
+-- pages: two on (the second by weight first), one off. Titles and
+-- descriptions are stored encoded, a description with its line break as
+-- NukeViet keeps it; a body with a script an editor's paste brought in.
+INSERT INTO nv4_en_modules (title, module_file, module_data, module_upload, custom_title, groups_view, weight, act) VALUES
+('old-about', 'page', 'old_about', 'old-about', 'Old pages', '6', 1, 0),
+('about', 'page', 'gioi_thieu', 'about', 'About', '6', 2, 1),
+('news', 'news', 'news', 'news', 'News', '6', 3, 1);
+
+INSERT INTO nv4_en_gioi_thieu (id, title, alias, description, bodytext, weight, status) VALUES
+(1, 'About us', 'about-us', 'Who we are &amp; what we do<br />in Ha Tinh', '<h2>Who we are</h2><p>The office that coordinates the <strong>New Rural Development</strong> programme.</p><script>alert(1)</script>', 2, 1),
+(2, 'Projects &amp; partners', 'projects-partners', '', '<p>OCOP and partners.</p>', 1, 1),
+(3, 'Draft page', 'draft-page', '', '<p>Not yet.</p>', 3, 0);

@@ -351,6 +351,16 @@ fn refuses_to_start_on_what_it_cannot_read_with_one_clear_line() {
 
     let settings = db.settings();
     let mut conn = db.conn();
+    // The English side's page module is read too, when it is on.
+    conn.query_drop("ALTER TABLE nv4_en_gioi_thieu DROP COLUMN bodytext")
+        .unwrap();
+    assert_eq!(
+        start(&settings).unwrap().to_string(),
+        "the NukeViet table nv4_en_gioi_thieu has no column bodytext"
+    );
+    conn.query_drop("UPDATE nv4_en_modules SET act = 0 WHERE module_file = 'page'")
+        .unwrap();
+    assert!(start(&settings).is_none());
     conn.query_drop("DROP TABLE nv4_vi_tin_tuc_detail").unwrap();
     assert_eq!(
         start(&settings),
@@ -890,4 +900,68 @@ async fn what_nukeviet_keeps_for_some_groups_is_not_shown() {
     assert_eq!(found["total_items"], 0, "{found}");
     let site = get(&app, "/api/site").await.text();
     assert!(!site.contains("Mục cho thành viên"), "{site}");
+}
+
+#[tokio::test]
+async fn pages_for_foreign_readers_come_from_the_english_page_module() {
+    let Some(db) = TestDatabase::new() else {
+        return;
+    };
+    let (app, _dist) = db.app_with_front_end();
+    let doc = strict_document();
+    // The pages switched on, in their weight's order, titles decoded.
+    let site = get(&app, "/api/site").await.json();
+    check(&doc, "get", "/site", StatusCode::OK, &site);
+    assert_eq!(
+        site["pages"],
+        serde_json::json!([
+            {"slug": "projects-partners", "title": "Projects & partners", "lang": "en"},
+            {"slug": "about-us", "title": "About us", "lang": "en"},
+        ])
+    );
+    let res = get(&app, "/api/pages/about-us").await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let page = res.json();
+    check(&doc, "get", "/pages/{slug}", StatusCode::OK, &page);
+    assert_eq!(page["lang"], "en");
+    assert_eq!(page["description"], "Who we are & what we do in Ha Tinh");
+    let body = page["body_html"].as_str().unwrap();
+    assert!(
+        body.contains("<strong>New Rural Development</strong>"),
+        "{body}"
+    );
+    assert!(!body.contains("alert"), "{body}");
+    for missing in ["/api/pages/draft-page", "/api/pages/khong-co"] {
+        let res = get(&app, missing).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{missing}");
+        check(
+            &doc,
+            "get",
+            "/pages/{slug}",
+            StatusCode::NOT_FOUND,
+            &res.json(),
+        );
+    }
+    // The first view shows it in its language.
+    let first = get(&app, "/trang/about-us").await.text();
+    assert!(
+        first.contains("<title>About us - Nông thôn mới Hà Tĩnh"),
+        "{first}"
+    );
+    assert!(
+        first.contains(
+            r#"<article lang="en" class="article"><h1 class="article-title">About us</h1>"#
+        ),
+        "{first}"
+    );
+
+    // A site without an English side has no such pages, and starts.
+    db.conn().query_drop("DROP TABLE nv4_en_modules").unwrap();
+    let app = db.app();
+    assert_eq!(
+        get(&app, "/api/site").await.json()["pages"],
+        serde_json::json!([])
+    );
+    let res = get(&app, "/api/pages/about-us").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
 }

@@ -387,3 +387,31 @@ CREATE TABLE nv4_users (
   UNIQUE KEY email (email),
   KEY idsite (idsite)
 ) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+-- The English side of the site: its own modules table, and a page module
+-- ("about") whose pages are for foreign readers.
+CREATE TABLE nv4_en_modules LIKE nv4_vi_modules;
+
+CREATE TABLE nv4_en_gioi_thieu (
+  id mediumint(8) unsigned NOT NULL AUTO_INCREMENT,
+  title varchar(250) NOT NULL,
+  alias varchar(250) NOT NULL,
+  image varchar(255) DEFAULT '',
+  imagealt varchar(255) DEFAULT '',
+  imageposition tinyint(1) unsigned NOT NULL DEFAULT '0',
+  description text,
+  bodytext mediumtext NOT NULL,
+  keywords text,
+  socialbutton tinyint(4) NOT NULL DEFAULT '0',
+  activecomm varchar(255) DEFAULT '',
+  layout_func varchar(100) DEFAULT '',
+  weight smallint(4) NOT NULL DEFAULT '0',
+  admin_id mediumint(8) unsigned NOT NULL DEFAULT '0',
+  add_time int(11) NOT NULL DEFAULT '0',
+  edit_time int(11) NOT NULL DEFAULT '0',
+  status tinyint(1) unsigned NOT NULL DEFAULT '0',
+  hitstotal mediumint(8) unsigned NOT NULL DEFAULT '0',
+  hot_post tinyint(1) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (id),
+  UNIQUE KEY alias (alias)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;

@@ -203,3 +203,33 @@ test('a photo whose sizes the backend does not know is shown at its own', async 
   await expect.poll(() => listed.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
   expect((await listed.boundingBox())!.height).toBeGreaterThan(20);
 });
+
+test('pages for foreign readers: linked from the footer in their language, shown whole', async ({ page }) => {
+  const [long, invalid] = seed<any[]>('pages.json');
+  await page.goto('/');
+  const links = page.locator('footer .footer-pages a');
+  await expect(links).toHaveCount(2);
+  await expect(links.nth(0)).toHaveText(long.title);
+  await expect(links.nth(0)).toHaveAttribute('lang', 'en-GB');
+  // Not a language tag: no lang attribute at all, read as the site's language.
+  await expect(links.nth(1)).toHaveText(invalid.title);
+  expect(await links.nth(1).getAttribute('lang')).toBeNull();
+  await expectNoSidewaysScroll(page);
+
+  await links.nth(0).focus();
+  await page.keyboard.press('Enter');
+  const article = page.locator('main article');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(long.title);
+  await expect(article).toHaveAttribute('lang', 'en-GB');
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText('Heading one, shown one level below the title');
+  await expect(article).toContainText('Our province, Hà Tĩnh,');
+  await expect(article.locator('td').last()).toHaveText('1234567902');
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+  await keepScreenshot(page, `extremes-page-${page.viewportSize()!.width}`);
+
+  await page.goto(`/trang/${invalid.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(invalid.title);
+  expect(await page.locator('main article').getAttribute('lang')).toBeNull();
+  await expectAccessible(page);
+});

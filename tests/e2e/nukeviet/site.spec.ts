@@ -144,3 +144,19 @@ test('members sign in with their NukeViet password; registration says whom to as
     await other.close();
   }
 });
+
+test('the English side\'s pages: in the footer in their order, shown in English', async ({ page }) => {
+  await page.goto('/');
+  const links = page.locator('footer .footer-pages a');
+  await expect(links).toHaveText(['Projects & partners', 'About us']);
+  await expect(links.nth(1)).toHaveAttribute('lang', 'en');
+  await links.nth(1).click();
+  await expect(page).toHaveURL(/\/trang\/about-us$/);
+  const article = page.locator('main article');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About us');
+  await expect(article).toHaveAttribute('lang', 'en');
+  await expect(article.locator('.article-lead')).toHaveText('Who we are & what we do in Ha Tinh');
+  await expect(article.locator('strong')).toHaveText('New Rural Development');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'nukeviet-english-page');
+});
