@@ -192,3 +192,17 @@ pub fn check(doc: &Value, method: &str, path: &str, status: StatusCode, body: &V
         .collect();
     assert!(errors.is_empty(), "{path} {status}: {errors:#?}\n{body:#}");
 }
+
+/// Checks `/api/site`'s page links against the contract and `links`, and
+/// answers the page `slug` as `/api/pages/{slug}` gives it (checked too).
+pub async fn linked_page(app: &Router, links: Value, slug: &str) -> Value {
+    let doc = strict_document();
+    let site = get(app, "/api/site").await.json();
+    check(&doc, "get", "/site", StatusCode::OK, &site);
+    assert_eq!(site["pages"], links);
+    let res = get(app, &format!("/api/pages/{slug}")).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let page = res.json();
+    check(&doc, "get", "/pages/{slug}", StatusCode::OK, &page);
+    page
+}
