@@ -369,16 +369,11 @@ fn main_column(page: Page, origins: &[String]) -> AnyView {
         .into_any(),
         Page::Category(list) => category_news(list).into_any(),
         Page::Article(a) => {
-            // Stored bodies are cleaned already; cleaning again costs little
-            // and keeps this page safe from whatever got into the database
-            // another way.
-            let body = article_body::for_page(&a.body_html, origins);
-            let body = view! { <div class="article-body" inner_html=body></div> };
+            let body = body(&a.body_html, origins);
             view! { <ArticleView article=*a body tools=() app_parts=()/> }.into_any()
         }
         Page::Other(p) => {
-            let body = article_body::for_page(&p.body_html, origins);
-            let body = view! { <div class="article-body" inner_html=body></div> };
+            let body = body(&p.body_html, origins);
             view! { <PageView page=*p body/> }.into_any()
         }
         Page::Search { text, found } => view! {
@@ -400,6 +395,14 @@ fn main_column(page: Page, origins: &[String]) -> AnyView {
             .into_any()
         }
     }
+}
+
+/// An article's or a page's body as the app shows it. Stored bodies are
+/// cleaned already; cleaning again costs little and keeps this page safe from
+/// whatever got into the database another way.
+fn body(html: &str, origins: &[String]) -> impl IntoView {
+    let html = article_body::for_page(html, origins);
+    view! { <div class="article-body" inner_html=html></div> }
 }
 
 #[cfg(test)]

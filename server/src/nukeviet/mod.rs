@@ -187,8 +187,9 @@ impl Site {
     /// from the site (name, description, e-mail, phone, menu), and the pages
     /// of its English side.
     pub fn site_info(&self) -> mysql::Result<SiteInfo> {
-        let mut info = frame::site_info(&mut self.conn()?, &self.tables, &self.overlay)?;
-        info.pages = self.page_links()?;
+        let mut conn = self.conn()?;
+        let mut info = frame::site_info(&mut conn, &self.tables, &self.overlay)?;
+        info.pages = pages::links(&mut conn, &self.tables)?;
         Ok(info)
     }
 }

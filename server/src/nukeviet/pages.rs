@@ -3,9 +3,11 @@
 //! order.
 
 use mysql::prelude::Queryable;
+use mysql::PooledConn;
 use ntm_types::{Page, PageLink};
 
 use super::news::plain;
+use super::schema::Tables;
 use super::{get, Site};
 use crate::sanitize::clean_html;
 use crate::text::decode_entities;
@@ -37,22 +39,23 @@ impl Site {
         })
         .transpose()
     }
+}
 
-    /// Every page switched on, as the footer links to them.
-    pub fn page_links(&self) -> mysql::Result<Vec<PageLink>> {
-        let Some(table) = &self.tables().english_pages else {
-            return Ok(Vec::new());
-        };
-        let rows: Vec<(String, String)> = self.conn()?.query(format!(
-            "SELECT alias, title FROM `{table}` WHERE status = 1 ORDER BY weight, id"
-        ))?;
-        Ok(rows
-            .into_iter()
-            .map(|(slug, title)| PageLink {
-                slug,
-                title: decode_entities(&title),
-                lang: LANG.to_owned(),
-            })
-            .collect())
-    }
+/// Every page switched on, as the footer links to them (read on the site
+/// information's connection).
+pub(super) fn links(conn: &mut PooledConn, tables: &Tables) -> mysql::Result<Vec<PageLink>> {
+    let Some(table) = &tables.english_pages else {
+        return Ok(Vec::new());
+    };
+    let rows: Vec<(String, String)> = conn.query(format!(
+        "SELECT alias, title FROM `{table}` WHERE status = 1 ORDER BY weight, id"
+    ))?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, title)| PageLink {
+            slug,
+            title: decode_entities(&title),
+            lang: LANG.to_owned(),
+        })
+        .collect())
 }

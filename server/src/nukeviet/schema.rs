@@ -360,6 +360,9 @@ fn english_pages(
     prefix: &str,
     lang: &str,
 ) -> Result<Option<String>, StartError> {
+    if lang == "en" {
+        return Ok(None);
+    }
     let modules = format!("{prefix}_en_modules");
     let exists: Option<String> = conn
         .exec_first(
@@ -368,7 +371,7 @@ fn english_pages(
             (&modules,),
         )
         .map_err(query_error)?;
-    if lang == "en" || exists.is_none() {
+    if exists.is_none() {
         return Ok(None);
     }
     let data: Vec<String> = conn
