@@ -35,13 +35,12 @@ pub fn App() -> impl IntoView {
     components::shared::provide_shared::<String, ntm_types::RatingState>();
     components::shell::provide_site();
     components::member::provide_membership();
+    components::stats::provide_figures();
     view! {
         <Router>
-            <VisitReporter/>
-            <LinkPrefetch/>
             <RouteFocus/>
             <SkipLink/>
-            <SiteHeader/>
+            <Later><SiteHeader/></Later>
             <OfflineNotice/>
             <div class="layout">
                 <main id="noi-dung" class="main" tabindex="-1">
@@ -62,8 +61,11 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Later><Sidebar/></Later>
             </div>
-            <Later>
+            // What no one sees at first waits for a quiet moment.
+            <Later last=true>
                 <SiteFooter/>
+                <VisitReporter/>
+                <LinkPrefetch/>
                 <IdleDialog/>
             </Later>
         </Router>

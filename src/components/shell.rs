@@ -12,6 +12,7 @@ use ntm_views::header::{
 use ntm_views::links::page_href;
 
 use super::display_prefs::{Contrast, TextSize};
+use super::later::Later;
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
 use crate::api::{self, ApiResult, Endpoint, JsonResource};
@@ -87,9 +88,10 @@ pub fn SiteHeader() -> impl IntoView {
     let shown = move |pick: fn(&SiteInfo) -> String, before: String| {
         move || site.with(|s| s.as_ref().map_or_else(|| before.clone(), pick))
     };
+    // Each part in a task of its own (see Later), all before the main column.
     let tools = view! {
-        <MemberMenu/>
-        <ReadingTools/>
+        <Later><MemberMenu/></Later>
+        <Later><ReadingTools/></Later>
     };
     header_frame(
         shown(
@@ -101,7 +103,7 @@ pub fn SiteHeader() -> impl IntoView {
             text_before_site(".site-title", "ntm-site-name"),
         ),
         tools,
-        view! { <Menu/> <SiteFailure/> },
+        view! { <Later><Menu/> <SiteFailure/></Later> },
     )
 }
 

@@ -51,6 +51,12 @@ fn figures_in(kept: &Option<ApiResult<Answer>>) -> Option<&Stats> {
     }
 }
 
+/// Shares the figures between the visit reporter and the panel, which may be
+/// built in either order; call once, at the top.
+pub fn provide_figures() {
+    provide_context(Figures::new());
+}
+
 /// How often the open panel refreshes itself.
 const REFRESH: Duration = Duration::from_secs(60);
 
@@ -58,8 +64,7 @@ const REFRESH: Duration = Duration::from_secs(60);
 /// answers with fresh figures for the panel. Renders nothing.
 #[component]
 pub fn VisitReporter() -> impl IntoView {
-    let figures = Figures::new();
-    provide_context(figures);
+    let figures = use_context::<Figures>().unwrap_or_else(Figures::new);
     let report = api::action();
     let path = use_location().pathname;
     Effect::new(move || {
