@@ -76,10 +76,17 @@ fn SongsBlock() -> impl IntoView {
                             let href = checked_url("href", song.src);
                             view! { <a href=href rel="noopener noreferrer">"Mở tệp bài hát"</a> }.into_any()
                         } else {
+                            // Behind a disclosure: a player's own controls cost a
+                            // slow phone more to draw at start than the rest of
+                            // the block, and are built only when opened.
+                            let name = song.title.clone();
                             view! {
-                                <audio controls preload="none">
-                                    <source src=src type=song.media_type/>
-                                </audio>
+                                <details class="song-player">
+                                    <summary>"Nghe" <span class="visually-hidden">{name}</span></summary>
+                                    <audio controls preload="none">
+                                        <source src=src type=song.media_type/>
+                                    </audio>
+                                </details>
                             }
                             .into_any()
                         };

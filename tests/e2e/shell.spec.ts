@@ -166,6 +166,14 @@ test('songs, partner links and the footer come from the backend', async ({ page 
   for (const p of await players.all()) {
     expect(await p.evaluate((a: HTMLAudioElement) => a.controls && !a.autoplay && a.paused)).toBe(true);
   }
+  // Each player waits behind a disclosure named by its song, opened by keyboard.
+  const first = songs.locator('summary').first();
+  await expect(first).toHaveText(`Nghe ${site.songs[0].title}`);
+  await expect(players.first()).toBeHidden();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(players.first()).toBeVisible();
+  await expect(players.nth(1)).toBeHidden();
   const partners = page.getByRole('region', { name: 'Liên kết' });
   const links = partners.getByRole('link');
   await expect(links).toHaveCount(site.partners.length);
