@@ -9,8 +9,8 @@
 use std::time::Duration;
 
 use leptos::ev;
-use leptos::html::Dialog;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::member::{sign_out_everywhere, use_membership};
 use crate::api::{self, Answer, Call, FetchError};
@@ -40,6 +40,12 @@ fn record_activity(at: f64) {
     }
 }
 
+thread_local! {
+    /// When the session was last extended: one dialog a page, so kept here
+    /// rather than in a stored value of a type used nowhere else.
+    static LAST_EXTEND: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 #[component]
 pub fn IdleDialog() -> impl IntoView {
     let membership = use_membership();
@@ -53,7 +59,6 @@ pub fn IdleDialog() -> impl IntoView {
     // a u8 signal, whose code the reading controls and the stars compiled
     // into the wasm already.
     let left = RwSignal::new(0u8);
-    let last_extend = StoredValue::new(0.0);
     let extend = api::action();
 
     Effect::new(move || match api::last(extend, Answer::session) {
@@ -75,8 +80,8 @@ pub fn IdleDialog() -> impl IntoView {
         if now - last_activity() > 1_000.0 {
             record_activity(now);
         }
-        if now - last_extend.get_value() > idle_ms() / 3.0 {
-            last_extend.set_value(now);
+        if now - LAST_EXTEND.get() > idle_ms() / 3.0 {
+            LAST_EXTEND.set(now);
             extend.dispatch(Call::ExtendSession);
         }
     };
@@ -93,14 +98,14 @@ pub fn IdleDialog() -> impl IntoView {
         if membership.signed_in() {
             let now = js_sys::Date::now();
             record_activity(now);
-            last_extend.set_value(now);
+            LAST_EXTEND.set(now);
         }
     });
 
     let stay = move || {
         let now = js_sys::Date::now();
         record_activity(now);
-        last_extend.set_value(now);
+        LAST_EXTEND.set(now);
         left.set(0);
         extend.dispatch(Call::ExtendSession);
     };
@@ -129,10 +134,12 @@ pub fn IdleDialog() -> impl IntoView {
     }
 
     // The native modal dialog: focus goes into it, the page behind is inert.
-    let dialog = NodeRef::<Dialog>::new();
+    // Found by its id: a node reference of this kind would be one more kind
+    // compiled into the wasm. It is there before `left` first changes.
     Effect::new(move || {
         let open = left.get() > 0;
-        if let Some(d) = dialog.get() {
+        let dialog = document().get_element_by_id("idle-dialog");
+        if let Some(d) = dialog.and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
             if open && !d.open() {
                 let _ = d.show_modal();
             } else if !open && d.open() {
@@ -143,7 +150,7 @@ pub fn IdleDialog() -> impl IntoView {
 
     view! {
         <dialog
-            node_ref=dialog
+            id="idle-dialog"
             class="idle-dialog"
             role="alertdialog"
             aria-labelledby="idle-title"

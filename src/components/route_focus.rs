@@ -32,13 +32,11 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let path = use_location().pathname;
-    let first = StoredValue::new(true);
-    Effect::new(move || {
+    // The effect's previous run is `None` only on the first page.
+    Effect::new(move |before: Option<()>| {
         path.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
+        if before.is_some() {
+            focus_main();
         }
-        focus_main();
     });
 }

@@ -5,7 +5,7 @@
 //! tools open through a link to themselves (`:target`) instead of a button.
 
 use leptos::ev;
-use leptos::html::{Button, Input, Ul};
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use ntm_types::MenuItem;
 
@@ -293,7 +293,9 @@ fn menu_entry(item: MenuItem, id: String, path: Memo<String>) -> AnyView {
     // A submenu that would run past the window's right edge opens leftwards.
     let leftwards = RwSignal::new(false);
     let button = NodeRef::<Button>::new();
-    let list = NodeRef::<Ul>::new();
+    // The list is found by its id: a node reference of its kind would be one
+    // more kind compiled into the wasm.
+    let list_id = id.clone();
     let toggle_name = format!("Mở mục con của {label}");
     let on_keydown = move |e: ev::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
@@ -308,11 +310,12 @@ fn menu_entry(item: MenuItem, id: String, path: Memo<String>) -> AnyView {
     let on_toggle = move |_| {
         open.update(|o| *o = !*o);
         if open.get_untracked() {
+            let list_id = list_id.clone();
             request_animation_frame(move || {
                 let width = document()
                     .document_element()
                     .map_or(0, |d| d.client_width());
-                if let Some(ul) = list.get() {
+                if let Some(ul) = document().get_element_by_id(&list_id) {
                     if ul.get_bounding_client_rect().right() > f64::from(width) {
                         leftwards.set(true);
                     }
@@ -339,7 +342,7 @@ fn menu_entry(item: MenuItem, id: String, path: Memo<String>) -> AnyView {
                 <span class="visually-hidden">{toggle_name}</span>
                 <span aria-hidden="true">"▾"</span>
             </button>
-            <ul id=id class="submenu" node_ref=list class:open=move || open.get()
+            <ul id=id class="submenu" class:open=move || open.get()
                 class:leftwards=move || leftwards.get()>
                 {entries}
             </ul>
