@@ -9,6 +9,8 @@
 #   - time until the article's text is painted, SPA vs static, slow 4G + 4x CPU
 #   - the main thread's long tasks on home and article, and what fills them
 #     (LONG_TASK_RUNS=3)
+#   - how long taps on the menu, a star and a poll option wait during start-up
+#     (Interaction to Next Paint, INP_RUNS=3)
 #   - the targets, MET / NOT MET
 # Exits 0 whatever the numbers; non-zero only when something fails to run.
 #   scripts/bench-perf.sh
@@ -81,6 +83,8 @@ echo
 node scripts/perf/text-time.mjs "$HOST" "$RESULTS"
 echo
 node scripts/perf/long-tasks.mjs "$HOST" "$RESULTS"
+echo
+node scripts/perf/inp.mjs "$HOST" "$RESULTS"
 
 # The code every visitor downloads, compressed as the server sends it (files
 # as scripts/bench-size.sh counts them), from the copy that was measured.
