@@ -3,7 +3,6 @@ use ntm_types::Article;
 use ntm_views::article::ArticleView;
 
 use super::html_body::HtmlBody;
-use super::later::Later;
 use super::listen::Listen;
 use super::share::Share;
 use super::star_rating::StarRating;
@@ -14,18 +13,10 @@ use super::star_rating::StarRating;
 #[component]
 pub fn ArticleReader(article: Article) -> impl IntoView {
     let body = view! { <HtmlBody html=article.body_html.clone() class="article-body"/> };
-    // Below the text: a task after it (see Later).
-    let (title, slug, rating) = (
-        article.title.clone(),
-        article.slug.clone(),
-        article.rating.clone(),
-    );
     let app_parts = view! {
-        <Later>
-            <Share title/>
-            <p class="print-only">"Địa chỉ bài viết: " {window().location().href().unwrap_or_default()}</p>
-            <StarRating slug initial=rating/>
-        </Later>
+        <Share title=article.title.clone()/>
+        <p class="print-only">"Địa chỉ bài viết: " {window().location().href().unwrap_or_default()}</p>
+        <StarRating slug=article.slug.clone() initial=article.rating.clone()/>
     };
     view! { <ArticleView article body tools=view! { <Listen/> } app_parts/> }
 }

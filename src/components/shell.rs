@@ -12,7 +12,6 @@ use ntm_views::header::{
 use ntm_views::links::page_href;
 
 use super::display_prefs::{Contrast, TextSize};
-use super::later::Later;
 use super::loaded::{ErrorMessage, SlowNotice};
 use super::member::MemberMenu;
 use crate::api::{self, ApiResult, Endpoint, JsonResource};
@@ -88,10 +87,9 @@ pub fn SiteHeader() -> impl IntoView {
     let shown = move |pick: fn(&SiteInfo) -> String, before: String| {
         move || site.with(|s| s.as_ref().map_or_else(|| before.clone(), pick))
     };
-    // Each part in a task of its own (see Later), all before the main column.
     let tools = view! {
-        <Later><MemberMenu/></Later>
-        <Later><ReadingTools/></Later>
+        <MemberMenu/>
+        <ReadingTools/>
     };
     header_frame(
         shown(
@@ -103,7 +101,7 @@ pub fn SiteHeader() -> impl IntoView {
             text_before_site(".site-title", "ntm-site-name"),
         ),
         tools,
-        view! { <Later><Menu/> <SiteFailure/></Later> },
+        view! { <Menu/> <SiteFailure/> },
     )
 }
 
