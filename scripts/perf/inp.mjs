@@ -7,7 +7,7 @@
 // from the page's own Event Timing entries. A measurement, not a test: run by
 // scripts/bench-perf.sh.
 //   node scripts/perf/inp.mjs BASE_URL RESULTS_DIR
-import { args, CPU_SLOWDOWN, launch, median, MOBILE, PAGES, saveResult, SLOW_4G } from './lib.mjs';
+import { args, CPU_SLOWDOWN, median, PAGES, runOnAppPages, throttledPage } from './lib.mjs';
 
 const RUNS = Number(process.env.INP_RUNS ?? 3);
 const TAP_EVERY = 150;
@@ -31,13 +31,7 @@ function observe() {
 }
 
 async function run(browser, url) {
-  const context = await browser.newContext(MOBILE);
-  await context.addInitScript(observe);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const { context, page } = await throttledPage(browser, observe);
   await page.goto(url, { waitUntil: 'commit', timeout: 90_000 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 90_000 });
 
@@ -101,14 +95,7 @@ async function run(browser, url) {
 }
 
 const { base, results } = args();
-const browser = await launch();
-const out = {};
-for (const p of PAGES.filter((p) => p.key !== 'static')) {
-  out[p.key] = [];
-  for (let i = 0; i < RUNS; i++) out[p.key].push(await run(browser, base + p.path));
-}
-await browser.close();
-saveResult(results, 'inp', out);
+const out = await runOnAppPages(run, RUNS, { base, dir: results }, 'inp');
 
 for (const [key, runs] of Object.entries(out)) {
   console.log(`\n${PAGES.find((p) => p.key === key).name}: taps during start-up at ${CPU_SLOWDOWN}x CPU, slow 4G, one every ${TAP_EVERY} ms (run by run)`);

@@ -47,6 +47,33 @@ export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
 }
 
+/** A page in a new context (empty cache) on Lighthouse's mobile screen, slow
+ *  4G and 4x CPU; `init(arg)` runs in it before the page's own scripts. */
+export async function throttledPage(browser, init, arg) {
+  const context = await browser.newContext(MOBILE);
+  if (init) await context.addInitScript(init, arg);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return { context, page };
+}
+
+/** `run(browser, url)` `runs` times on each page of the app (home, article),
+ *  saved as `name` in the results folder; returns them by page. */
+export async function runOnAppPages(run, runs, results, name) {
+  const browser = await launch();
+  const out = {};
+  for (const p of PAGES.filter((p) => p.key !== 'static')) {
+    out[p.key] = [];
+    for (let i = 0; i < runs; i++) out[p.key].push(await run(browser, `${results.base}${p.path}`));
+  }
+  await browser.close();
+  saveResult(results.dir, name, out);
+  return out;
+}
+
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

@@ -6,7 +6,7 @@
 // the first contentful paint, as Total Blocking Time is). A measurement, not a
 // test: run by scripts/bench-perf.sh.
 //   node scripts/perf/long-tasks.mjs BASE_URL RESULTS_DIR
-import { args, CPU_SLOWDOWN, launch, median, MOBILE, PAGES, saveResult, SLOW_4G } from './lib.mjs';
+import { args, CPU_SLOWDOWN, median, PAGES, runOnAppPages, throttledPage } from './lib.mjs';
 
 const RUNS = Number(process.env.LONG_TASK_RUNS ?? 3);
 const CATEGORIES = [
@@ -66,12 +66,7 @@ function analyse(events) {
 }
 
 async function run(browser, url) {
-  const context = await browser.newContext(MOBILE);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const { context, page } = await throttledPage(browser);
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
   await page.waitForFunction(() => !document.getElementById('ntm-first-view')
@@ -85,14 +80,7 @@ async function run(browser, url) {
 }
 
 const { base, results } = args();
-const browser = await launch();
-const out = {};
-for (const p of PAGES.filter((p) => p.key !== 'static')) {
-  out[p.key] = [];
-  for (let i = 0; i < RUNS; i++) out[p.key].push(await run(browser, base + p.path));
-}
-await browser.close();
-saveResult(results, 'long-tasks', out);
+const out = await runOnAppPages(run, RUNS, { base, dir: results }, 'long-tasks');
 
 for (const [key, runs] of Object.entries(out)) {
   console.log(`\n${PAGES.find((p) => p.key === key).name}: long tasks at ${CPU_SLOWDOWN}x CPU, slow 4G (run by run)`);

@@ -4,7 +4,7 @@
 // The text may come from the first view the backend writes into the page; the
 // moment the app has the article on screen itself is printed beside it.
 //   node scripts/perf/text-time.mjs BASE_URL RESULTS_DIR
-import { args, CPU_SLOWDOWN, launch, median, MOBILE, PAGES, printTable, saveResult, secs, SLOW_4G } from './lib.mjs';
+import { args, CPU_SLOWDOWN, launch, median, PAGES, printTable, saveResult, secs, SLOW_4G, throttledPage } from './lib.mjs';
 
 const RUNS = Number(process.env.TEXT_RUNS ?? 5);
 const TITLE = 'h1.article-title';
@@ -32,13 +32,7 @@ function watchForText([title, paragraph]) {
 }
 
 async function timeToText(browser, url, app) {
-  const context = await browser.newContext(MOBILE); // new context: empty cache
-  await context.addInitScript(watchForText, [TITLE, PARAGRAPH]);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const { context, page } = await throttledPage(browser, watchForText, [TITLE, PARAGRAPH]);
   await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
   // performance.now() counts from the navigation's start (timeOrigin).
   const handle = await page.waitForFunction(
