@@ -82,7 +82,7 @@ fn SongsBlock() -> impl IntoView {
                             let name = song.title.clone();
                             view! {
                                 <details class="song-player">
-                                    <summary>"Nghe" <span class="visually-hidden">{name}</span></summary>
+                                    <summary>"Nghe " <span class="visually-hidden">{name}</span></summary>
                                     <audio controls preload="none">
                                         <source src=src type=song.media_type/>
                                     </audio>
